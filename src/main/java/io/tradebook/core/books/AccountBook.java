@@ -177,6 +177,24 @@ public final class AccountBook {
         return total;
     }
 
+    /** Realized P&L of one strategy over all its symbols, net of fees. */
+    public Money realizedPnlOf(String strategy) {
+        Money total = Money.zero(currency);
+        for (StrategyPosition p : positionsOf(strategy)) {
+            total = total.plus(p.realizedPnl());
+        }
+        return total;
+    }
+
+    /** Fees one strategy paid over all its symbols. */
+    public Money feesOf(String strategy) {
+        Money total = Money.zero(currency);
+        for (StrategyPosition p : positionsOf(strategy)) {
+            total = total.plus(p.fees());
+        }
+        return total;
+    }
+
     /** Unrealized P&L at {@code marks} (a price for every symbol held). */
     public Money unrealizedPnl(Map<String, Price> marks) {
         Money total = Money.zero(currency);

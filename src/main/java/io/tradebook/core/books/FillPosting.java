@@ -10,11 +10,12 @@ import java.util.List;
  * fee {@code f}: {@code CASH −s·p − f}, {@code POSITION_COST Δcost}, {@code TRADING_PNL −gross},
  * {@code FEES +f}; these sum to zero because {@code Δcost − gross = s·p}.
  */
-final class FillPosting {
+public final class FillPosting {
     private FillPosting() {
     }
 
-    static JournalEntry entryFor(Fill fill, HoldingChange change, LedgerAccount cashAccount) {
+    /** The balanced entry of {@code fill}, whose cash moves on {@code cashAccount} (the pool or the strategy's budget). */
+    public static JournalEntry entryFor(Fill fill, HoldingChange change, LedgerAccount cashAccount) {
         List<Posting> postings = new ArrayList<>(4);
         postings.add(new Posting(cashAccount, fill.cashFlow()));
         postings.add(new Posting(LedgerAccount.positionCost(fill.strategy(), fill.symbol()), change.signedCostChange()));

@@ -86,6 +86,18 @@ public final class Holding {
     }
 
     /**
+     * Records {@code fill} on a strategy's position in a symbol: opens a lifecycle when
+     * {@code open} is null (flat), else applies it to the open lifecycle.
+     */
+    public static HoldingChange record(Holding open, Fill fill) {
+        if (open == null) {
+            Holding opened = open(fill, fill.quantity(), fill.fee());
+            return new HoldingChange(null, opened, null, opened.signedCostBasis(), Money.zero(fill.fee().currency()));
+        }
+        return open.apply(fill);
+    }
+
+    /**
      * Applies a fill of this holding's account, strategy and symbol to this open lifecycle.
      * Refuses a fill for another key and a closed holding.
      */

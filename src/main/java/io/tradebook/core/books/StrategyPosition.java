@@ -30,13 +30,7 @@ public final class StrategyPosition {
     }
 
     HoldingChange apply(Fill fill) {
-        HoldingChange change;
-        if (open == null) {
-            Holding opened = Holding.open(fill, fill.quantity(), fill.fee());
-            change = new HoldingChange(null, opened, null, opened.signedCostBasis(), Money.zero(currency));
-        } else {
-            change = open.apply(fill);
-        }
+        HoldingChange change = Holding.record(open, fill);
         Holding closed = change.closed();
         if (closed != null) {
             closedRealized = closedRealized.plus(closed.realizedPnl());

@@ -1,0 +1,33 @@
+package io.tradebook.core.books;
+
+import io.tradebook.core.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The port through which the order path and importers change an account's books: each call posts
+ * one balanced journal entry and updates the cached figures in one atomic step. Implementations:
+ * {@link InMemoryBookKeeper}, and the database book keeper of the store adapter, which serialises
+ * writers per account in the database so that several processes can share it.
+ *
+ * <p>Accounts and strategies are named by the keys the implementation knows them by. Refuses an
+ * unknown account or strategy, amounts that are not positive, and a fill in another currency.
+ */
+public interface BookKeeper {
+
+    /** Records a fill; a trade id already recorded for the account changes nothing and comes back as a duplicate. */
+    FillResult record(Fill fill);
+
+    void deposit(String account, Money amount, Instant time, String reference);
+
+    void withdraw(String account, Money amount, Instant time, String reference);
+
+    /** Moves cash from the account's shared pool into the strategy's segregated budget. */
+    void allocate(String account, String strategy, Money amount, Instant time);
+
+    /** Moves cash from the strategy's budget back to the shared pool. */
+    void release(String account, String strategy, Money amount, Instant time);
+
+    /** Every difference between the account's cached figures and what its journal and fills say. */
+    List<String> verify(String account);
+}
