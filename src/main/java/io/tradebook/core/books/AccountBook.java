@@ -77,9 +77,7 @@ public final class AccountBook {
 
     /** Pays {@code amount} (positive) into the shared pool. */
     public JournalEntry deposit(Money amount, Instant time, String reference) {
-        requirePositive(amount, "deposit");
-        JournalEntry entry = new JournalEntry(account, EntryType.DEPOSIT, time, reference, List.of(
-                new Posting(LedgerAccount.cashPool(), amount), new Posting(LedgerAccount.capital(), amount.negate())));
+        JournalEntry entry = CashEntries.deposit(account, currency, amount, time, reference);
         journal.post(entry);
         cash = cash.plus(amount);
         netDeposits = netDeposits.plus(amount);
@@ -88,9 +86,7 @@ public final class AccountBook {
 
     /** Takes {@code amount} (positive) out of the shared pool. */
     public JournalEntry withdraw(Money amount, Instant time, String reference) {
-        requirePositive(amount, "withdrawal");
-        JournalEntry entry = new JournalEntry(account, EntryType.WITHDRAWAL, time, reference, List.of(
-                new Posting(LedgerAccount.capital(), amount), new Posting(LedgerAccount.cashPool(), amount.negate())));
+        JournalEntry entry = CashEntries.withdrawal(account, currency, amount, time, reference);
         journal.post(entry);
         cash = cash.minus(amount);
         netDeposits = netDeposits.minus(amount);
@@ -102,10 +98,10 @@ public final class AccountBook {
      * then on the strategy's fills move its budget, not the pool.
      */
     public JournalEntry allocate(String strategy, Money amount, Instant time) {
-        Fill.requireName(strategy, "strategy");
-        requirePositive(amount, "allocation");
+        JournalEntry entry = CashEntries.allocation(account, currency, strategy, amount, time);
+        journal.post(entry);
         allocated.add(strategy);
-        return transfer(EntryType.ALLOCATION, LedgerAccount.cash(strategy), LedgerAccount.cashPool(), amount, time, strategy);
+        return entry;
     }
 
     /** Moves {@code amount} from {@code strategy}'s budget back to the shared pool. Refuses a strategy without an allocation. */
@@ -113,24 +109,9 @@ public final class AccountBook {
         if (!allocated.contains(strategy)) {
             throw new IllegalArgumentException("strategy " + strategy + " has no allocation");
         }
-        requirePositive(amount, "release");
-        return transfer(EntryType.RELEASE, LedgerAccount.cashPool(), LedgerAccount.cash(strategy), amount, time, strategy);
-    }
-
-    private JournalEntry transfer(EntryType type, LedgerAccount to, LedgerAccount from, Money amount, Instant time, String reference) {
-        JournalEntry entry = new JournalEntry(account, type, time, reference, List.of(
-                new Posting(to, amount), new Posting(from, amount.negate())));
+        JournalEntry entry = CashEntries.release(account, currency, strategy, amount, time);
         journal.post(entry);
         return entry;
-    }
-
-    private void requirePositive(Money amount, String what) {
-        if (amount.currency() != currency) {
-            throw new IllegalArgumentException(what + " in " + amount.currency() + " for an account in " + currency);
-        }
-        if (amount.signum() <= 0) {
-            throw new IllegalArgumentException(what + " must be positive: " + amount);
-        }
     }
 
     private LedgerAccount cashAccountOf(String strategy) {
@@ -254,6 +235,11 @@ public final class AccountBook {
         List<RoundTrip> all = new ArrayList<>();
         allPositions().forEach(p -> all.addAll(p.roundTrips()));
         return all;
+    }
+
+    /** What these books say now. */
+    public AccountSnapshot snapshot() {
+        return AccountSnapshot.of(this);
     }
 
     /** Compares every cached figure with the journal; an empty list means the books agree. */

@@ -28,6 +28,9 @@ public interface BookKeeper {
     /** Moves cash from the strategy's budget back to the shared pool. */
     void release(String account, String strategy, Money amount, Instant time);
 
+    /** The account's books now; refuses an unknown account. */
+    AccountSnapshot snapshot(String account);
+
     /** Every difference between the account's cached figures and what its journal and fills say. */
     List<String> verify(String account);
 }

@@ -6,7 +6,8 @@ package io.tradebook.core.books;
  */
 public record FillResult(Fill fill, boolean duplicate, JournalEntry entry, HoldingChange change) {
 
-    static FillResult duplicateOf(Fill fill) {
+    /** The result of a fill whose trade id was already recorded. */
+    public static FillResult duplicateOf(Fill fill) {
         return new FillResult(fill, true, null, null);
     }
 

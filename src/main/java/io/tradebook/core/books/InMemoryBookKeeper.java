@@ -2,51 +2,92 @@ package io.tradebook.core.books;
 
 import io.tradebook.core.money.Money;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A {@link BookKeeper} over in-memory {@link Books}: for backtests, tests and replays. Thread-safe
- * by a single lock (one writer at a time, as the database keeper serialises per account).
+ * A {@link BookKeeper} over in-memory {@link Books}: for backtests, tests and replays. Like the
+ * database keeper it knows its accounts and their strategy activations and refuses others, so
+ * that one contract holds for both. Thread-safe by a single lock (one writer at a time).
  */
 public final class InMemoryBookKeeper implements BookKeeper {
     private final Books books;
+    private final Map<String, Set<String>> activations = new HashMap<>();
 
     public InMemoryBookKeeper(Books books) {
         this.books = books;
     }
 
+    /** Opens {@code account} (if new) and activates {@code strategies} on it. */
+    public synchronized void activate(String account, String... strategies) {
+        Set<String> known = activations.computeIfAbsent(account, a -> new HashSet<>());
+        books.account(account);
+        for (String s : strategies) {
+            Fill.requireName(s, "strategy");
+            known.add(s);
+        }
+    }
+
     @Override
     public synchronized FillResult record(Fill fill) {
+        requireStrategy(fill.account(), fill.strategy());
         return books.apply(fill);
     }
 
     @Override
     public synchronized void deposit(String account, Money amount, Instant time, String reference) {
-        books.account(account).deposit(amount, time, reference);
+        book(account).deposit(amount, time, reference);
     }
 
     @Override
     public synchronized void withdraw(String account, Money amount, Instant time, String reference) {
-        books.account(account).withdraw(amount, time, reference);
+        book(account).withdraw(amount, time, reference);
     }
 
     @Override
     public synchronized void allocate(String account, String strategy, Money amount, Instant time) {
+        requireStrategy(account, strategy);
         books.account(account).allocate(strategy, amount, time);
     }
 
     @Override
     public synchronized void release(String account, String strategy, Money amount, Instant time) {
+        requireStrategy(account, strategy);
         books.account(account).release(strategy, amount, time);
     }
 
     @Override
+    public synchronized AccountSnapshot snapshot(String account) {
+        return book(account).snapshot();
+    }
+
+    @Override
     public synchronized List<String> verify(String account) {
-        return books.account(account).verify();
+        return book(account).verify();
     }
 
     /** The books behind this keeper; read them only while no other thread writes. */
     public Books books() {
         return books;
+    }
+
+    private AccountBook book(String account) {
+        if (!activations.containsKey(account)) {
+            throw new IllegalArgumentException("no account " + account);
+        }
+        return books.account(account);
+    }
+
+    private void requireStrategy(String account, String strategy) {
+        Set<String> known = activations.get(account);
+        if (known == null) {
+            throw new IllegalArgumentException("no account " + account);
+        }
+        if (!known.contains(strategy)) {
+            throw new IllegalArgumentException("account " + account + " has no strategy activation '" + strategy + "'");
+        }
     }
 }

@@ -1,0 +1,222 @@
+package io.tradebook.store;
+
+import io.tradebook.core.books.AccountSnapshot;
+import io.tradebook.core.books.BookKeeper;
+import io.tradebook.core.books.CashEntries;
+import io.tradebook.core.books.Fill;
+import io.tradebook.core.books.FillPosting;
+import io.tradebook.core.books.FillResult;
+import io.tradebook.core.books.Holding;
+import io.tradebook.core.books.HoldingChange;
+import io.tradebook.core.books.JournalEntry;
+import io.tradebook.core.books.LedgerAccount;
+import io.tradebook.core.books.PositionSide;
+import io.tradebook.core.books.RoundTrip;
+import io.tradebook.core.money.Currency;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
+import io.tradebook.store.AccountRepository.Activation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The books in the database. Each call is one transaction that first locks the account's row
+ * ({@code SELECT … FOR UPDATE}), so writers of one account are serialised by the database itself
+ * and several server processes can share it; then it applies the core's average-cost rules, and
+ * writes the fill, its balanced journal entry, the holding lifecycles, the round trip and the
+ * cached balances together, or nothing.
+ *
+ * <p>Accounts are named by their id (a UUID string) and strategies by their activation's name.
+ * Refuses an unknown account or strategy, a fill in another currency than the account's, and
+ * amounts that are not positive; a fill whose broker trade id the account already has changes
+ * nothing and comes back as a duplicate.
+ */
+public final class JdbiBookKeeper implements BookKeeper {
+    private final Jdbi jdbi;
+
+    public JdbiBookKeeper(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public FillResult record(Fill fill) {
+        UUID accountId = accountId(fill.account());
+        return jdbi.inTransaction(h -> {
+            Currency currency = lockAccount(h, accountId);
+            if (fill.price().currency() != currency) {
+                throw new IllegalArgumentException("fill in " + fill.price().currency() + " for an account in " + currency);
+            }
+            Activation activation = activation(h, accountId, fill.strategy());
+            boolean duplicate = h.createQuery("SELECT COUNT(*) FROM fills WHERE account_id = :account AND broker_trade_id = :trade")
+                    .bind("account", accountId).bind("trade", fill.tradeId()).mapTo(Integer.class).one() > 0;
+            if (duplicate) {
+                return FillResult.duplicateOf(fill);
+            }
+            HoldingRows.Row open = HoldingRows.findOpen(h, accountId, activation.id(), fill.account(), fill.strategy(), fill.symbol(), currency);
+            HoldingChange change = Holding.record(open == null ? null : open.holding(), fill);
+            boolean budget = activation.allocation() != null;
+            JournalEntry entry = FillPosting.entryFor(fill, change, budget ? LedgerAccount.cash(fill.strategy()) : LedgerAccount.cashPool());
+
+            long fillId = h.createUpdate("INSERT INTO fills (account_id, strategy_activation_id, symbol, side, quantity, price, fee, "
+                            + "total_cost, currency, broker_trade_id, confidence, executed_at) VALUES (:account, :activation, :symbol, "
+                            + ":side, :quantity, :price, :fee, :totalCost, :currency, :trade, :confidence, :time)")
+                    .bind("account", accountId).bind("activation", activation.id()).bind("symbol", fill.symbol())
+                    .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
+                    .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
+                    .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), java.math.BigDecimal.class)
+                    .bind("time", SqlTypes.utc(fill.time()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            JournalRows.insert(h, accountId, entry, fillId, Map.of(fill.strategy(), activation.id()));
+
+            UUID lifecycleId = open == null
+                    ? HoldingRows.insert(h, accountId, activation.id(), change.after())
+                    : HoldingRows.update(h, open.id(), change.after());
+            if (change.opened() != null) {
+                HoldingRows.insert(h, accountId, activation.id(), change.opened());
+            }
+            if (change.closed() != null) {
+                insertRoundTrip(h, accountId, activation.id(), lifecycleId, change.closed().roundTrip());
+            }
+            Money flow = fill.cashFlow();
+            h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :flow, version = version + 1, "
+                            + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("flow", flow.amount()).bind("id", accountId).execute();
+            h.createUpdate("UPDATE strategy_activations SET total_pnl = total_pnl + :pnl, "
+                            + "cash_balance = CASE WHEN allocation_amount IS NULL THEN NULL ELSE cash_balance + :flow END, "
+                            + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("pnl", change.tradingPnl().minus(fill.fee()).amount()).bind("flow", flow.amount())
+                    .bind("id", activation.id()).execute();
+            return new FillResult(fill, false, entry, change);
+        });
+    }
+
+    private static void insertRoundTrip(Handle h, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
+        h.createUpdate("INSERT INTO round_trips (id, account_id, strategy_activation_id, holding_id, symbol, direction, entry_price, "
+                        + "exit_price, size, entry_time, exit_time, pnl, fees, status, ai_confidence) VALUES (:id, :account, "
+                        + ":activation, :holding, :symbol, :direction, :entry, :exit, :size, :entryTime, :exitTime, :pnl, :fees, "
+                        + "'CLOSED', :confidence)")
+                .bind("id", UUID.randomUUID()).bind("account", accountId).bind("activation", activationId).bind("holding", holdingId)
+                .bind("symbol", trip.symbol()).bind("direction", trip.direction().name())
+                .bind("entry", trip.entryPrice().value()).bind("exit", trip.exitPrice().value()).bind("size", trip.size().value())
+                .bind("entryTime", SqlTypes.utc(trip.entryTime())).bind("exitTime", SqlTypes.utc(trip.exitTime()))
+                .bind("pnl", trip.pnl().amount()).bind("fees", trip.fees().amount()).bindByType("confidence", trip.confidence(), java.math.BigDecimal.class)
+                .execute();
+    }
+
+    @Override
+    public void deposit(String account, Money amount, Instant time, String reference) {
+        UUID accountId = accountId(account);
+        jdbi.useTransaction(h -> {
+            Currency currency = lockAccount(h, accountId);
+            JournalRows.insert(h, accountId, CashEntries.deposit(account, currency, amount, time, reference), null, Map.of());
+            h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :a, net_deposits = net_deposits + :a, "
+                    + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
+        });
+    }
+
+    @Override
+    public void withdraw(String account, Money amount, Instant time, String reference) {
+        UUID accountId = accountId(account);
+        jdbi.useTransaction(h -> {
+            Currency currency = lockAccount(h, accountId);
+            JournalRows.insert(h, accountId, CashEntries.withdrawal(account, currency, amount, time, reference), null, Map.of());
+            h.createUpdate("UPDATE accounts SET cash_balance = cash_balance - :a, net_deposits = net_deposits - :a, "
+                    + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
+        });
+    }
+
+    @Override
+    public void allocate(String account, String strategy, Money amount, Instant time) {
+        UUID accountId = accountId(account);
+        jdbi.useTransaction(h -> {
+            Currency currency = lockAccount(h, accountId);
+            Activation activation = activation(h, accountId, strategy);
+            JournalRows.insert(h, accountId, CashEntries.allocation(account, currency, strategy, amount, time), null,
+                    Map.of(strategy, activation.id()));
+            h.createUpdate("UPDATE strategy_activations SET allocation_amount = COALESCE(allocation_amount, 0) + :a, "
+                    + "cash_balance = COALESCE(cash_balance, 0) + :a, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("a", amount.amount()).bind("id", activation.id()).execute();
+        });
+    }
+
+    @Override
+    public void release(String account, String strategy, Money amount, Instant time) {
+        UUID accountId = accountId(account);
+        jdbi.useTransaction(h -> {
+            Currency currency = lockAccount(h, accountId);
+            Activation activation = activation(h, accountId, strategy);
+            if (activation.allocation() == null) {
+                throw new IllegalArgumentException("strategy " + strategy + " has no allocation");
+            }
+            JournalRows.insert(h, accountId, CashEntries.release(account, currency, strategy, amount, time), null,
+                    Map.of(strategy, activation.id()));
+            h.createUpdate("UPDATE strategy_activations SET allocation_amount = GREATEST(allocation_amount - :a, 0), "
+                    + "cash_balance = cash_balance - :a, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("a", amount.amount()).bind("id", activation.id()).execute();
+        });
+    }
+
+    @Override
+    public AccountSnapshot snapshot(String account) {
+        UUID accountId = accountId(account);
+        return jdbi.inTransaction(h -> {
+            Map<String, Object> row = h.createQuery("SELECT base_currency, cash_balance, net_deposits FROM accounts WHERE id = :id")
+                    .bind("id", accountId).mapToMap().findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+            Currency currency = Currency.of((String) row.get("base_currency"));
+            List<AccountSnapshot.Position> positions = h.createQuery("SELECT s.name AS strategy, h.symbol, "
+                            + "MAX(CASE WHEN h.status = 'OPEN' THEN h.side END) AS side, "
+                            + "SUM(CASE WHEN h.status = 'OPEN' THEN h.quantity ELSE 0 END) AS quantity, "
+                            + "MAX(CASE WHEN h.status = 'OPEN' THEN h.average_price ELSE 0 END) AS average_price, "
+                            + "SUM(CASE WHEN h.status = 'OPEN' THEN h.cost_basis ELSE 0 END) AS cost_basis, "
+                            + "SUM(h.realized_pnl) AS realized_pnl, SUM(h.fees) AS fees, "
+                            + "SUM(CASE WHEN h.status = 'CLOSED' THEN 1 ELSE 0 END) AS round_trips "
+                            + "FROM holdings h JOIN strategy_activations s ON s.id = h.strategy_activation_id "
+                            + "WHERE h.account_id = :id GROUP BY s.name, h.symbol ORDER BY s.name, h.symbol")
+                    .bind("id", accountId)
+                    .map((rs, ctx) -> new AccountSnapshot.Position(rs.getString("strategy"), rs.getString("symbol"),
+                            rs.getString("side") == null ? PositionSide.FLAT : PositionSide.valueOf(rs.getString("side")),
+                            Quantity.of(rs.getBigDecimal("quantity")), Price.of(rs.getBigDecimal("average_price"), currency),
+                            Money.of(rs.getBigDecimal("cost_basis"), currency), Money.of(rs.getBigDecimal("realized_pnl"), currency),
+                            Money.of(rs.getBigDecimal("fees"), currency), rs.getInt("round_trips")))
+                    .list();
+            positions = new java.util.ArrayList<>(positions);
+            positions.sort(java.util.Comparator.comparing(AccountSnapshot.Position::strategy).thenComparing(AccountSnapshot.Position::symbol));
+            return new AccountSnapshot(account, Money.of((BigDecimal) row.get("cash_balance"), currency),
+                    Money.of((BigDecimal) row.get("net_deposits"), currency), positions);
+        });
+    }
+
+    @Override
+    public List<String> verify(String account) {
+        UUID accountId = accountId(account);
+        return jdbi.inTransaction(h -> DatabaseBookCheck.verify(h, accountId));
+    }
+
+    /** Locks the account's row until the transaction ends and returns its currency; refuses an unknown account. */
+    static Currency lockAccount(Handle h, UUID accountId) {
+        return h.createQuery("SELECT base_currency FROM accounts WHERE id = :id FOR UPDATE")
+                .bind("id", accountId).mapTo(String.class).findOne()
+                .map(Currency::of)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+    }
+
+    private static Activation activation(Handle h, UUID accountId, String strategy) {
+        return AccountRepository.findActivation(h, accountId, strategy)
+                .orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no strategy activation '" + strategy + "'"));
+    }
+
+    static UUID accountId(String account) {
+        try {
+            return UUID.fromString(account);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("account must be an account id (UUID): '" + account + "'", e);
+        }
+    }
+}
