@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tradebook ledger}: work with fill histories. */
 @Command(name = "ledger", description = "Replay or import fill histories.",
-        subcommands = {LedgerCommand.Replay.class, LedgerGenerateCommand.class})
+        subcommands = {LedgerCommand.Replay.class, LedgerImportCommand.class, LedgerGenerateCommand.class})
 final class LedgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

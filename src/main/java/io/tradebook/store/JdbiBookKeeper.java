@@ -110,24 +110,34 @@ public final class JdbiBookKeeper implements BookKeeper {
     }
 
     @Override
-    public void deposit(String account, Money amount, Instant time, String reference) {
+    public boolean deposit(String account, Money amount, Instant time, String reference) {
         UUID accountId = accountId(account);
-        jdbi.useTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             Currency currency = lockAccount(h, accountId);
-            JournalRows.insert(h, accountId, CashEntries.deposit(account, currency, amount, time, reference), null, Map.of());
+            JournalEntry entry = CashEntries.deposit(account, currency, amount, time, reference);
+            if (hasCashEntry(h, accountId, reference)) {
+                return false;
+            }
+            JournalRows.insert(h, accountId, entry, null, Map.of());
             h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :a, net_deposits = net_deposits + :a, "
                     + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
+            return true;
         });
     }
 
     @Override
-    public void withdraw(String account, Money amount, Instant time, String reference) {
+    public boolean withdraw(String account, Money amount, Instant time, String reference) {
         UUID accountId = accountId(account);
-        jdbi.useTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             Currency currency = lockAccount(h, accountId);
-            JournalRows.insert(h, accountId, CashEntries.withdrawal(account, currency, amount, time, reference), null, Map.of());
+            JournalEntry entry = CashEntries.withdrawal(account, currency, amount, time, reference);
+            if (hasCashEntry(h, accountId, reference)) {
+                return false;
+            }
+            JournalRows.insert(h, accountId, entry, null, Map.of());
             h.createUpdate("UPDATE accounts SET cash_balance = cash_balance - :a, net_deposits = net_deposits - :a, "
                     + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
+            return true;
         });
     }
 
@@ -197,6 +207,12 @@ public final class JdbiBookKeeper implements BookKeeper {
     public List<String> verify(String account) {
         UUID accountId = accountId(account);
         return jdbi.inTransaction(h -> DatabaseBookCheck.verify(h, accountId));
+    }
+
+    /** True when the account has a deposit or withdrawal with this reference (callers hold the account lock). */
+    private static boolean hasCashEntry(Handle h, UUID accountId, String reference) {
+        return h.createQuery("SELECT COUNT(*) FROM journal_entries WHERE account_id = :a AND entry_type IN ('DEPOSIT', 'WITHDRAWAL') "
+                        + "AND description = :ref").bind("a", accountId).bind("ref", reference).mapTo(Integer.class).one() > 0;
     }
 
     /** Locks the account's row until the transaction ends and returns its currency; refuses an unknown account. */

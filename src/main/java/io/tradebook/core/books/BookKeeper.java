@@ -18,9 +18,14 @@ public interface BookKeeper {
     /** Records a fill; a trade id already recorded for the account changes nothing and comes back as a duplicate. */
     FillResult record(Fill fill);
 
-    void deposit(String account, Money amount, Instant time, String reference);
+    /**
+     * Pays cash into the account's shared pool. Idempotent per {@code reference} (a broker's
+     * transfer id, a file row): returns false and changes nothing when the account already has it.
+     */
+    boolean deposit(String account, Money amount, Instant time, String reference);
 
-    void withdraw(String account, Money amount, Instant time, String reference);
+    /** Takes cash out of the shared pool; idempotent per {@code reference} like {@link #deposit}. */
+    boolean withdraw(String account, Money amount, Instant time, String reference);
 
     /** Moves cash from the account's shared pool into the strategy's segregated budget. */
     void allocate(String account, String strategy, Money amount, Instant time);

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class InMemoryBookKeeper implements BookKeeper {
     private final Books books;
     private final Map<String, Set<String>> activations = new HashMap<>();
+    private final Set<String> references = new HashSet<>();
 
     public InMemoryBookKeeper(Books books) {
         this.books = books;
@@ -38,13 +39,25 @@ public final class InMemoryBookKeeper implements BookKeeper {
     }
 
     @Override
-    public synchronized void deposit(String account, Money amount, Instant time, String reference) {
-        book(account).deposit(amount, time, reference);
+    public synchronized boolean deposit(String account, Money amount, Instant time, String reference) {
+        AccountBook book = book(account);
+        if (references.contains(account + "\u0000" + reference)) {
+            return false;
+        }
+        book.deposit(amount, time, reference);
+        references.add(account + "\u0000" + reference);
+        return true;
     }
 
     @Override
-    public synchronized void withdraw(String account, Money amount, Instant time, String reference) {
-        book(account).withdraw(amount, time, reference);
+    public synchronized boolean withdraw(String account, Money amount, Instant time, String reference) {
+        AccountBook book = book(account);
+        if (references.contains(account + "\u0000" + reference)) {
+            return false;
+        }
+        book.withdraw(amount, time, reference);
+        references.add(account + "\u0000" + reference);
+        return true;
     }
 
     @Override

@@ -124,6 +124,18 @@ public abstract class BookKeeperContract {
     }
 
     @Test
+    void aCashMovementIsRecordedOncePerReference() {
+        String a = openAccount("transfers", "s");
+        assertThat(keeper().deposit(a, usd("500"), T0, "wire-1")).isTrue();
+        assertThat(keeper().deposit(a, usd("500"), T0, "wire-1")).isFalse();
+        assertThat(keeper().withdraw(a, usd("120.25"), T0, "wire-2")).isTrue();
+        assertThat(keeper().withdraw(a, usd("120.25"), T0, "wire-2")).isFalse();
+        assertThat(keeper().snapshot(a).cash()).isEqualTo(usd("379.75"));
+        assertThat(keeper().snapshot(a).netDeposits()).isEqualTo(usd("379.75"));
+        assertThat(keeper().verify(a)).isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         String a = openAccount("bad", "s");
         keeper().deposit(a, usd("100"), T0, "initial");
