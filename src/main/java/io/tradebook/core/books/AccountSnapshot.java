@@ -24,6 +24,64 @@ public record AccountSnapshot(String account, Money cash, Money netDeposits, Lis
                            Money costBasis, Money realizedPnl, Money fees, int roundTrips) {
     }
 
+    /** The open holdings summed over strategies, per symbol and side (seed 001's portfolio holdings). Immutable. */
+    public record Aggregate(String symbol, PositionSide side, Quantity quantity, Money costBasis, Price averagePrice) {
+    }
+
+    /**
+     * The account's open holdings summed over its strategies, one line per symbol and side, sorted:
+     * two strategies long AAPL make one AAPL LONG line; a strategy short AAPL beside them makes an
+     * AAPL SHORT line of its own (they are not netted, as a broker's statement would not net them).
+     */
+    public List<Aggregate> aggregated() {
+        java.util.Map<String, Quantity> quantities = new java.util.TreeMap<>();
+        java.util.Map<String, Money> costs = new java.util.TreeMap<>();
+        for (Position p : positions) {
+            if (p.side() != PositionSide.FLAT) {
+                String key = p.symbol() + "\u0000" + p.side().name();
+                quantities.merge(key, p.quantity(), Quantity::plus);
+                costs.merge(key, p.costBasis(), Money::plus);
+            }
+        }
+        return quantities.entrySet().stream().map(e -> {
+            String[] parts = e.getKey().split("\u0000");
+            Money cost = costs.get(e.getKey());
+            return new Aggregate(parts[0], PositionSide.valueOf(parts[1]), e.getValue(), cost, Price.average(cost, e.getValue()));
+        }).toList();
+    }
+
+    /** Unrealized P&L at {@code marks} (a price for every symbol held): long {@code q·m − cost}, short {@code cost − q·m}. */
+    public Money unrealizedPnl(java.util.Map<String, Price> marks) {
+        Money total = Money.zero(cash.currency());
+        for (Position p : positions) {
+            if (p.side() != PositionSide.FLAT) {
+                Money value = p.quantity().times(markOf(marks, p.symbol()));
+                total = total.plus(p.side() == PositionSide.LONG ? value.minus(p.costBasis()) : p.costBasis().minus(value));
+            }
+        }
+        return total;
+    }
+
+    /** Equity at {@code marks}: cash plus long market value minus short market value. */
+    public Money equity(java.util.Map<String, Price> marks) {
+        Money total = cash;
+        for (Position p : positions) {
+            if (p.side() != PositionSide.FLAT) {
+                Money value = p.quantity().times(markOf(marks, p.symbol()));
+                total = p.side() == PositionSide.LONG ? total.plus(value) : total.minus(value);
+            }
+        }
+        return total;
+    }
+
+    private static Price markOf(java.util.Map<String, Price> marks, String symbol) {
+        Price mark = marks.get(symbol);
+        if (mark == null) {
+            throw new IllegalArgumentException("no mark price for " + symbol);
+        }
+        return mark;
+    }
+
     /** Realized P&L over every position. */
     public Money realizedPnl() {
         Money total = Money.zero(cash.currency());

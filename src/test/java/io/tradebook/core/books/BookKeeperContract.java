@@ -112,6 +112,28 @@ public abstract class BookKeeperContract {
     }
 
     @Test
+    void strategiesUpAndDownOnOneTickerShowApartAndSumToTheAccount() {
+        String a = openAccount("two-on-aapl", "alpha", "beta", "gamma");
+        keeper().deposit(a, usd("10000"), T0, "initial");
+        keeper().record(fill("a1", a, "alpha", "AAPL", Side.BUY, "10", "100", "0", 1));
+        keeper().record(fill("b1", a, "beta", "AAPL", Side.BUY, "10", "120", "0", 2));
+        keeper().record(fill("g1", a, "gamma", "AAPL", Side.SELL, "4", "115", "0", 3));
+        AccountSnapshot s = keeper().snapshot(a);
+        Map<String, Price> marks = Map.of("AAPL", Price.of("110", USD));
+        Map<String, Money> byStrategy = new HashMap<>();
+        for (AccountSnapshot.Position p : s.positions()) {
+            byStrategy.put(p.strategy(), new AccountSnapshot(a, usd("0"), usd("0"), List.of(p)).unrealizedPnl(marks));
+        }
+        assertThat(byStrategy).containsEntry("alpha", usd("100")).containsEntry("beta", usd("-100")).containsEntry("gamma", usd("20"));
+        assertThat(s.unrealizedPnl(marks)).isEqualTo(usd("20"));
+        assertThat(s.equity(marks)).isEqualTo(usd("10020")); // 10000 - 1000 - 1200 + 460 + 20*110 - 4*110
+        assertThat(s.equity(marks).minus(s.netDeposits())).isEqualTo(s.realizedPnl().plus(s.unrealizedPnl(marks)));
+        assertThat(s.aggregated()).containsExactly(
+                new AccountSnapshot.Aggregate("AAPL", PositionSide.LONG, Quantity.of(20), usd("2200"), Price.of("110", USD)),
+                new AccountSnapshot.Aggregate("AAPL", PositionSide.SHORT, Quantity.of(4), usd("460"), Price.of("115", USD)));
+    }
+
+    @Test
     void aFillIsAppliedOnceEvenIfReportedTwice() {
         String a = openAccount("dup", "s");
         Fill f = fill("same-id", a, "s", "AAPL", Side.BUY, "3", "10", "0.1", 1);
