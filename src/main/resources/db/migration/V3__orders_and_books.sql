@@ -236,6 +236,7 @@ CREATE TABLE holdings (
     entry_cost             NUMERIC(38,20)           NOT NULL,
     exit_quantity          NUMERIC(30,8)            DEFAULT 0 NOT NULL,
     exit_proceeds          NUMERIC(38,20)           DEFAULT 0 NOT NULL,
+    entry_confidence       NUMERIC(5,4),
     current_price          NUMERIC(30,12),
     market_value           NUMERIC(38,20),
     unrealized_pnl         NUMERIC(38,20),
@@ -267,6 +268,8 @@ CREATE TABLE holdings (
     CONSTRAINT ck_holdings_average_price CHECK (average_price >= 0),
     CONSTRAINT ck_holdings_cost_basis CHECK (cost_basis >= 0),
     CONSTRAINT ck_holdings_fees CHECK (fees >= 0),
+    CONSTRAINT ck_holdings_entry_confidence CHECK (entry_confidence IS NULL
+        OR (entry_confidence >= 0 AND entry_confidence <= 1)),
     CONSTRAINT ck_holdings_entry_exit CHECK (entry_quantity >= 0 AND entry_cost >= 0
         AND exit_quantity >= 0 AND exit_proceeds >= 0)
 );

@@ -23,7 +23,7 @@ final class HoldingRows {
     }
 
     private static final String COLUMNS = "id, strategy_activation_id, symbol, side, quantity, average_price, cost_basis, "
-            + "realized_pnl, fees, entry_quantity, entry_cost, exit_quantity, exit_proceeds, opened_at, closed_at";
+            + "realized_pnl, fees, entry_quantity, entry_cost, exit_quantity, exit_proceeds, entry_confidence, opened_at, closed_at";
 
     static Row findOpen(Handle h, UUID accountId, UUID activationId, String account, String strategy, String symbol, Currency currency) {
         return h.createQuery("SELECT " + COLUMNS + " FROM holdings WHERE account_id = :account "
@@ -47,7 +47,7 @@ final class HoldingRows {
                 Money.of(rs.getBigDecimal("fees"), currency), Quantity.of(rs.getBigDecimal("entry_quantity")),
                 Money.of(rs.getBigDecimal("entry_cost"), currency), Quantity.of(rs.getBigDecimal("exit_quantity")),
                 Money.of(rs.getBigDecimal("exit_proceeds"), currency), SqlTypes.instant(rs, "opened_at"),
-                SqlTypes.instant(rs, "closed_at"), null);
+                SqlTypes.instant(rs, "closed_at"), rs.getBigDecimal("entry_confidence"));
         return new Row(rs.getObject("id", UUID.class), rs.getObject("strategy_activation_id", UUID.class), holding);
     }
 
@@ -55,11 +55,12 @@ final class HoldingRows {
         UUID id = UUID.randomUUID();
         Update insert = h.createUpdate("INSERT INTO holdings (id, account_id, strategy_activation_id, symbol, side, quantity, "
                 + "average_price, cost_basis, realized_pnl, fees, entry_quantity, entry_cost, exit_quantity, exit_proceeds, "
-                + "status, open_marker, opened_at, closed_at) VALUES (:id, :account, :activation, :symbol, :side, :quantity, "
-                + ":average, :cost, :realized, :fees, :entryQuantity, :entryCost, :exitQuantity, :exitProceeds, :status, "
-                + ":marker, :openedAt, :closedAt)")
+                + "entry_confidence, status, open_marker, opened_at, closed_at) VALUES (:id, :account, :activation, :symbol, :side, :quantity, "
+                + ":average, :cost, :realized, :fees, :entryQuantity, :entryCost, :exitQuantity, :exitProceeds, :confidence, "
+                + ":status, :marker, :openedAt, :closedAt)")
                 .bind("id", id).bind("account", accountId).bind("activation", activationId).bind("symbol", holding.symbol())
-                .bind("side", holding.side().name()).bind("openedAt", SqlTypes.utc(holding.openedAt()));
+                .bind("side", holding.side().name()).bind("openedAt", SqlTypes.utc(holding.openedAt()))
+                .bindByType("confidence", holding.confidence(), java.math.BigDecimal.class);
         bindState(insert, holding).execute();
         return id;
     }

@@ -101,6 +101,18 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
     }
 
     @Test
+    void aRoundTripKeepsTheConfidenceOfTheSignalThatOpenedIt() {
+        String a = openAccount("signals", "s");
+        keeper.record(new Fill("c1", a, "s", "ETH", Side.BUY, Quantity.of("1.5"), Price.of("2000", USD), Money.of("1", USD), T0,
+                new java.math.BigDecimal("0.8125")));
+        keeper.record(Fill.of("c2", a, "s", "ETH", Side.SELL, Quantity.of("1.5"), Price.of("2100", USD), Money.of("1", USD), T0));
+        java.math.BigDecimal confidence = database.jdbi().withHandle(h -> h.createQuery("SELECT ai_confidence FROM round_trips")
+                .mapTo(java.math.BigDecimal.class).one());
+        assertThat(confidence).isEqualByComparingTo("0.8125");
+        assertThat(keeper.verify(a)).isEmpty();
+    }
+
+    @Test
     void deletingTheUserRemovesEverythingOfTheirs() {
         String a = tradedAccount();
         database.jdbi().useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", user));
