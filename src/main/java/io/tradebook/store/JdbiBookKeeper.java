@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -111,32 +112,25 @@ public final class JdbiBookKeeper implements BookKeeper {
 
     @Override
     public boolean deposit(String account, Money amount, Instant time, String reference) {
+        return recordCash(account, reference, amount.amount(), c -> CashEntries.deposit(account, c, amount, time, reference));
+    }
+
+    @Override
+    public boolean withdraw(String account, Money amount, Instant time, String reference) {
+        return recordCash(account, reference, amount.amount().negate(), c -> CashEntries.withdrawal(account, c, amount, time, reference));
+    }
+
+    /** Posts a deposit or withdrawal once per reference; {@code signed} is what it adds to cash and net deposits. */
+    private boolean recordCash(String account, String reference, BigDecimal signed, Function<Currency, JournalEntry> entryIn) {
         UUID accountId = accountId(account);
         return jdbi.inTransaction(h -> {
-            Currency currency = lockAccount(h, accountId);
-            JournalEntry entry = CashEntries.deposit(account, currency, amount, time, reference);
+            JournalEntry entry = entryIn.apply(lockAccount(h, accountId));
             if (hasCashEntry(h, accountId, reference)) {
                 return false;
             }
             JournalRows.insert(h, accountId, entry, null, Map.of());
             h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :a, net_deposits = net_deposits + :a, "
-                    + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
-            return true;
-        });
-    }
-
-    @Override
-    public boolean withdraw(String account, Money amount, Instant time, String reference) {
-        UUID accountId = accountId(account);
-        return jdbi.inTransaction(h -> {
-            Currency currency = lockAccount(h, accountId);
-            JournalEntry entry = CashEntries.withdrawal(account, currency, amount, time, reference);
-            if (hasCashEntry(h, accountId, reference)) {
-                return false;
-            }
-            JournalRows.insert(h, accountId, entry, null, Map.of());
-            h.createUpdate("UPDATE accounts SET cash_balance = cash_balance - :a, net_deposits = net_deposits - :a, "
-                    + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", amount.amount()).bind("id", accountId).execute();
+                    + "version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("a", signed).bind("id", accountId).execute();
             return true;
         });
     }

@@ -77,19 +77,18 @@ public final class AccountBook {
 
     /** Pays {@code amount} (positive) into the shared pool. */
     public JournalEntry deposit(Money amount, Instant time, String reference) {
-        JournalEntry entry = CashEntries.deposit(account, currency, amount, time, reference);
-        journal.post(entry);
-        cash = cash.plus(amount);
-        netDeposits = netDeposits.plus(amount);
-        return entry;
+        return postCash(CashEntries.deposit(account, currency, amount, time, reference), amount);
     }
 
     /** Takes {@code amount} (positive) out of the shared pool. */
     public JournalEntry withdraw(Money amount, Instant time, String reference) {
-        JournalEntry entry = CashEntries.withdrawal(account, currency, amount, time, reference);
+        return postCash(CashEntries.withdrawal(account, currency, amount, time, reference), amount.negate());
+    }
+
+    private JournalEntry postCash(JournalEntry entry, Money signed) {
         journal.post(entry);
-        cash = cash.minus(amount);
-        netDeposits = netDeposits.minus(amount);
+        cash = cash.plus(signed);
+        netDeposits = netDeposits.plus(signed);
         return entry;
     }
 

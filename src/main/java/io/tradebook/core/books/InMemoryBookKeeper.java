@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@link BookKeeper} over in-memory {@link Books}: for backtests, tests and replays. Like the
@@ -40,23 +41,22 @@ public final class InMemoryBookKeeper implements BookKeeper {
 
     @Override
     public synchronized boolean deposit(String account, Money amount, Instant time, String reference) {
-        AccountBook book = book(account);
-        if (references.contains(account + "\u0000" + reference)) {
-            return false;
-        }
-        book.deposit(amount, time, reference);
-        references.add(account + "\u0000" + reference);
-        return true;
+        return once(account, reference, book -> book.deposit(amount, time, reference));
     }
 
     @Override
     public synchronized boolean withdraw(String account, Money amount, Instant time, String reference) {
+        return once(account, reference, book -> book.withdraw(amount, time, reference));
+    }
+
+    private boolean once(String account, String reference, Consumer<AccountBook> movement) {
         AccountBook book = book(account);
-        if (references.contains(account + "\u0000" + reference)) {
+        String key = account + "\u0000" + reference;
+        if (references.contains(key)) {
             return false;
         }
-        book.withdraw(amount, time, reference);
-        references.add(account + "\u0000" + reference);
+        movement.accept(book);
+        references.add(key);
         return true;
     }
 
