@@ -62,6 +62,30 @@ public final class Price implements Comparable<Price> {
         return value.signum() == 0;
     }
 
+    public boolean isPositive() {
+        return value.signum() > 0;
+    }
+
+    /** This price moved by {@code basisPoints} (positive up, negative down), rounded half-even to 12 decimals; never below zero. */
+    public Price plusBasisPoints(BigDecimal basisPoints) {
+        BigDecimal moved = value.add(value.multiply(basisPoints).movePointLeft(4)).setScale(Decimals.PRICE_SCALE, Decimals.ROUNDING);
+        return new Price(moved.signum() < 0 ? BigDecimal.ZERO : moved, currency);
+    }
+
+    /** This price plus {@code amount} (which may be negative); never below zero. */
+    public Price plus(BigDecimal amount) {
+        BigDecimal moved = Decimals.checkScale(value.add(amount), Decimals.PRICE_SCALE, "price");
+        return new Price(moved.signum() < 0 ? BigDecimal.ZERO : moved, currency);
+    }
+
+    public Price min(Price other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    public Price max(Price other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
     @Override
     public int compareTo(Price other) {
         if (other.currency != currency) {

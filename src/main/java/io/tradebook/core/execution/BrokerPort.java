@@ -1,0 +1,33 @@
+package io.tradebook.core.execution;
+
+import io.tradebook.core.orders.Order;
+import java.util.List;
+
+/**
+ * A broker as the order path sees it: the paper broker and every real broker adapter implement
+ * it. Outcomes (fills, cancels, expiries, late rejections) arrive through the {@link BrokerListener},
+ * possibly on another thread and possibly before {@link #submit} returns.
+ *
+ * <p>Every method may throw {@link BrokerException}; a transient one may be retried. A query that
+ * failed means "unknown", never "empty" or "flat".
+ */
+public interface BrokerPort {
+
+    /** Where outcomes go; set once, before the first submit. */
+    void setListener(BrokerListener listener);
+
+    /** Places {@code order} (already PLACED in the books) and returns the broker's id for it. */
+    String submit(Order order) throws BrokerException;
+
+    /** Asks the broker to cancel a working order; the confirmation arrives as {@link BrokerListener#onCancelled}. */
+    void cancel(Order order) throws BrokerException;
+
+    /** Replaces quantity and prices of a working order (cancel-replace); {@code replacement} carries the new terms. */
+    void replace(Order order, Order replacement) throws BrokerException;
+
+    /** The account's working orders as the broker knows them. */
+    List<BrokerOrder> openOrders(String account) throws BrokerException;
+
+    /** The account's cash and net positions as the broker knows them. */
+    BrokerAccountState accountState(String account) throws BrokerException;
+}
