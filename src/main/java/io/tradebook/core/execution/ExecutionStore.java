@@ -1,0 +1,45 @@
+package io.tradebook.core.execution;
+
+import io.tradebook.core.books.BookKeeper;
+import io.tradebook.core.books.Fill;
+import io.tradebook.core.books.FillResult;
+import io.tradebook.core.orders.Order;
+import io.tradebook.core.orders.OrderEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the order path keeps orders, their histories and the books, each call atomic. The
+ * in-memory store serves backtests and tests; the database store serves the server, where a call
+ * is one transaction that serialises writers of one account in the database.
+ *
+ * <p>Orders are keyed by id; {@code (account, clientOrderId)} is unique when the client id is set.
+ */
+public interface ExecutionStore {
+
+    /** Stores a new order with the event that created it; refuses an id or client order id already stored. */
+    void insert(Order order, OrderEvent event);
+
+    /** Stores the order's new state and the event that led to it. */
+    void update(Order order, OrderEvent event);
+
+    /**
+     * Records {@code fill} in the books and the order's new state in one atomic step. A fill
+     * whose trade id the account already has changes nothing (the order is not updated) and comes
+     * back as a duplicate.
+     */
+    FillResult recordFill(Order order, OrderEvent event, Fill fill);
+
+    Optional<Order> find(String orderId);
+
+    Optional<Order> findByClientOrderId(String account, String clientOrderId);
+
+    /** The account's orders that can still fill, oldest first. */
+    List<Order> openOrders(String account);
+
+    /** The order's history, oldest first. */
+    List<OrderEvent> events(String orderId);
+
+    /** The books this store keeps the fills in. */
+    BookKeeper books();
+}
