@@ -229,4 +229,34 @@ public final class JdbiBookKeeper implements BookKeeper {
             throw new IllegalArgumentException("account must be an account id (UUID): '" + account + "'", e);
         }
     }
+
+    @Override
+    public Quantity position(String account, String strategy, String symbol) {
+        UUID accountId = accountId(account);
+        return jdbi.withHandle(h -> h.createQuery("SELECT h.side, h.quantity FROM holdings h JOIN strategy_activations s "
+                        + "ON s.id = h.strategy_activation_id WHERE h.account_id = :a AND s.name = :s AND h.symbol = :sym "
+                        + "AND h.status = 'OPEN'").bind("a", accountId).bind("s", strategy).bind("sym", symbol)
+                .map((rs, ctx) -> {
+                    Quantity q = Quantity.of(rs.getBigDecimal("quantity"));
+                    return "SHORT".equals(rs.getString("side")) ? q.negate() : q;
+                }).findOne().orElse(Quantity.ZERO));
+    }
+
+    @Override
+    public Money cashAvailable(String account, String strategy) {
+        UUID accountId = accountId(account);
+        return jdbi.withHandle(h -> {
+            Map<String, Object> row = h.createQuery("SELECT a.base_currency, a.cash_balance, s.allocation_amount, s.cash_balance AS budget "
+                            + "FROM accounts a LEFT JOIN strategy_activations s ON s.account_id = a.id AND s.name = :s WHERE a.id = :a")
+                    .bind("a", accountId).bind("s", strategy).mapToMap().findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+            Currency currency = Currency.of((String) row.get("base_currency"));
+            if (row.get("allocation_amount") != null) {
+                return Money.of((BigDecimal) row.get("budget"), currency);
+            }
+            BigDecimal budgets = h.createQuery("SELECT COALESCE(SUM(cash_balance), 0) FROM strategy_activations "
+                    + "WHERE account_id = :a AND allocation_amount IS NOT NULL").bind("a", accountId).mapTo(BigDecimal.class).one();
+            return Money.of(((BigDecimal) row.get("cash_balance")).subtract(budgets), currency);
+        });
+    }
 }

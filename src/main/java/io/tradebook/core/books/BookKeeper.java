@@ -1,6 +1,7 @@
 package io.tradebook.core.books;
 
 import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Quantity;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,12 @@ public interface BookKeeper {
 
     /** Moves cash from the strategy's budget back to the shared pool. */
     void release(String account, String strategy, Money amount, Instant time);
+
+    /** The strategy's signed quantity of {@code symbol} (negative when short; zero when it never traded it). */
+    Quantity position(String account, String strategy, String symbol);
+
+    /** The cash {@code strategy} can draw on: its segregated budget when it has an allocation, else the account's shared pool. */
+    Money cashAvailable(String account, String strategy);
 
     /** The account's books now; refuses an unknown account. */
     AccountSnapshot snapshot(String account);

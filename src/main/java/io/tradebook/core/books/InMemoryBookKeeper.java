@@ -1,6 +1,7 @@
 package io.tradebook.core.books;
 
 import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Quantity;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,17 @@ public final class InMemoryBookKeeper implements BookKeeper {
     public synchronized void release(String account, String strategy, Money amount, Instant time) {
         requireStrategy(account, strategy);
         books.account(account).release(strategy, amount, time);
+    }
+
+    @Override
+    public synchronized Quantity position(String account, String strategy, String symbol) {
+        StrategyPosition p = book(account).position(strategy, symbol);
+        return p == null ? Quantity.ZERO : p.signedQuantity();
+    }
+
+    @Override
+    public synchronized Money cashAvailable(String account, String strategy) {
+        return book(account).cashAvailableTo(strategy);
     }
 
     @Override

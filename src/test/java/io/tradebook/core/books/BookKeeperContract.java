@@ -75,6 +75,8 @@ public abstract class BookKeeperContract {
         assertThat(alpha.realizedPnl()).isEqualTo(usd("-5")); // round trip -4.2, new short's fee share -0.8
         assertThat(alpha.fees()).isEqualTo(usd("5"));
         assertThat(alpha.roundTrips()).isEqualTo(1);
+        assertThat(k.position(a, "beta", "AAPL")).isEqualTo(Quantity.of(-10));
+        assertThat(k.position(a, "alpha", "AAPL")).isEqualTo(Quantity.of(-10));
         AccountSnapshot.Position beta = s.positions().get(1);
         assertThat(beta.side()).isEqualTo(PositionSide.SHORT);
         assertThat(beta.realizedPnl()).isEqualTo(usd("-0.5"));
@@ -182,6 +184,10 @@ public abstract class BookKeeperContract {
         keeper().record(fill("b1", a, "budgeted", "MSFT", Side.BUY, "5", "410", "1", 2));
         keeper().release(a, "budgeted", usd("200"), T0.plusSeconds(300));
         assertThat(keeper().snapshot(a).cash()).isEqualTo(usd("3948"));
+        assertThat(keeper().cashAvailable(a, "pooled")).isEqualTo(usd("3699")); // 10000 - 2500 - 4001 + 200
+        assertThat(keeper().cashAvailable(a, "budgeted")).isEqualTo(usd("249")); // 2500 - 2051 - 200
+        assertThat(keeper().position(a, "pooled", "MSFT")).isEqualTo(Quantity.of(10));
+        assertThat(keeper().position(a, "budgeted", "AAPL")).isEqualTo(Quantity.ZERO);
         assertThat(keeper().verify(a)).isEmpty();
     }
 
