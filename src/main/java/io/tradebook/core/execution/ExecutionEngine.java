@@ -1,0 +1,479 @@
+package io.tradebook.core.execution;
+
+import io.tradebook.core.books.Fill;
+import io.tradebook.core.books.FillResult;
+import io.tradebook.core.books.Side;
+import io.tradebook.core.events.AlertLevel;
+import io.tradebook.core.events.EventSink;
+import io.tradebook.core.events.LogLevel;
+import io.tradebook.core.events.Notification;
+import io.tradebook.core.events.NotificationType;
+import io.tradebook.core.instruments.Instrument;
+import io.tradebook.core.instruments.InstrumentSource;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
+import io.tradebook.core.orders.Order;
+import io.tradebook.core.orders.OrderCheck;
+import io.tradebook.core.orders.OrderCheck.Problem;
+import io.tradebook.core.orders.OrderEvent;
+import io.tradebook.core.orders.OrderRequest;
+import io.tradebook.core.orders.OrderStatus;
+import io.tradebook.core.orders.OrderType;
+import io.tradebook.core.orders.RejectReason;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The one order path that live, paper and backtest share: request → checks (instrument, strategy,
+ * pre-trade risk, buying power) → order management → broker → fills → books. It is the broker's
+ * listener, so fills, cancels and expiries come back through it and change the order and the
+ * books in one atomic step of the {@link ExecutionStore}.
+ *
+ * <p>Every account has a lane: a lock that serialises everything done to the account's orders
+ * (submits, broker reports, cancels), and a cache of its open orders. A request with a client
+ * order id the account already used returns that order and places nothing. A bad request ends as a
+ * complete REJECTED order with a reason; an unknown account is refused with an exception because
+ * there is nowhere to keep the order. The clock, the ids, the broker and the store are injected, so
+ * a backtest runs the very same code with a simulated clock.
+ */
+public final class ExecutionEngine implements BrokerListener {
+
+    /**
+     * Tunables: how far above the reference price a market buy is assumed to pay ({@code marketBufferBps}),
+     * the fee estimate held back with a buy, how broker calls are retried, and how the engine waits between tries.
+     */
+    public record Settings(BigDecimal marketBufferBps, FeeEstimate fees, RetryPolicy retry, Sleeper sleeper) {
+        public Settings {
+            Objects.requireNonNull(marketBufferBps, "marketBufferBps");
+            Objects.requireNonNull(fees, "fees");
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(sleeper, "sleeper");
+        }
+    }
+
+    private final ExecutionStore store;
+    private final BrokerPort broker;
+    private final InstrumentSource instruments;
+    private final AccountDirectory accounts;
+    private final ReferencePrices prices;
+    private final PreTradeRisk risk;
+    private final EventSink events;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Settings settings;
+    private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> accountOfOpenOrder = new ConcurrentHashMap<>();
+
+    /** One account's lock and open orders. */
+    private static final class Lane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Map<String, Order> open = new LinkedHashMap<>();
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ExecutionEngine(ExecutionStore store, BrokerPort broker, InstrumentSource instruments, AccountDirectory accounts,
+                           ReferencePrices prices, PreTradeRisk risk, EventSink events, Clock clock, Supplier<String> ids,
+                           Settings settings) {
+        this.store = store;
+        this.broker = broker;
+        this.instruments = instruments;
+        this.accounts = accounts;
+        this.prices = prices;
+        this.risk = risk;
+        this.events = events;
+        this.clock = clock;
+        this.ids = ids;
+        this.settings = settings;
+        broker.setListener(this);
+    }
+
+    /**
+     * Submits a request through the whole path and returns the order as it stands when the broker
+     * call returns: REJECTED with a reason, PLACED and working, or already (partly) filled.
+     * Refuses an unknown account.
+     */
+    public Order submit(OrderRequest request) {
+        TradingAccount account = accounts.account(request.account())
+                .orElseThrow(() -> new IllegalArgumentException("no account " + request.account()));
+        Lane lane = lane(account.key());
+        lane.lock.lock();
+        try {
+            if (request.clientOrderId() != null) {
+                Optional<Order> existing = store.findByClientOrderId(account.key(), request.clientOrderId());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            }
+            Instant now = clock.instant();
+            String id = ids.get();
+            Order screened = screen(id, request, account, lane, now);
+            if (screened.status() == OrderStatus.REJECTED) {
+                store.insert(screened, OrderEvent.of(null, screened));
+                announceRejection(screened);
+                return screened;
+            }
+            store.insert(screened, OrderEvent.of(null, screened));
+            Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
+            save(lane, screened, placed);
+            return send(lane, id);
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    private Order screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
+        Money zero = Money.zero(account.currency());
+        Optional<StrategyActivation> activation = accounts.activation(account.key(), r.strategy());
+        if (activation.isEmpty()) {
+            return Order.reject(id, r, RejectReason.UNKNOWN_STRATEGY, "strategy " + r.strategy() + " is not activated on this account", zero, now);
+        }
+        Optional<Instrument> instrument = instruments.find(r.symbol());
+        if (instrument.isEmpty()) {
+            return Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now);
+        }
+        if (instrument.get().currency() != account.currency()) {
+            return Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, r.symbol() + " trades in " + instrument.get().currency()
+                    + " but the account is in " + account.currency(), zero, now);
+        }
+        Optional<Problem> problem = OrderCheck.check(r, instrument.get());
+        if (problem.isPresent()) {
+            return Order.reject(id, r, problem.get().reason(), problem.get().message(), zero, now);
+        }
+        Quantity position = store.books().position(account.key(), r.strategy(), r.symbol());
+        boolean reducing = BuyingPower.increase(position, r.side(), r.quantity()).isZero();
+        if (activation.get().status() != ActivationStatus.ACTIVE && !reducing) {
+            return Order.reject(id, r, RejectReason.STRATEGY_NOT_ACTIVE, "strategy " + r.strategy() + " is "
+                    + activation.get().status() + "; it may only reduce positions", zero, now);
+        }
+        Optional<Price> latest = prices.latest(r.symbol());
+        Price reference = latest.orElse(r.limitPrice() != null ? r.limitPrice() : r.stopPrice());
+        if (reference == null) {
+            return Order.reject(id, r, RejectReason.NO_MARKET_PRICE, "no price is known for " + r.symbol()
+                    + " to value a " + r.type() + " order", zero, now);
+        }
+        Optional<PreTradeRisk.Denial> denial = risk.check(id, r, reference);
+        if (denial.isPresent()) {
+            PreTradeRisk.Denial d = denial.get();
+            events.notify(new Notification(account.key(), NotificationType.RISK_ALERT, AlertLevel.WARNING,
+                    "Order refused by " + d.ruleType(), d.message(), Map.of("orderId", id, "rule", String.valueOf(d.ruleId()),
+                    "ruleType", d.ruleType(), "limit", plain(d.limit()), "observed", plain(d.observed())), now));
+            events.log(LogLevel.WARNING, "risk", d.message(), Map.of("orderId", id, "account", account.key()));
+            return Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now);
+        }
+        Price reservePrice = reservePrice(r, reference);
+        BuyingPower.Decision bp = BuyingPower.check(account, activation.get(), r, reservePrice, reference,
+                settings.fees().estimate(r, reservePrice), lane.open.values(), store.books(), prices,
+                s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
+        if (!bp.approved()) {
+            return Order.reject(id, r, bp.problem().reason(), bp.problem().message(), zero, now);
+        }
+        return Order.accept(id, r, bp.reserve(), now);
+    }
+
+    private Price reservePrice(OrderRequest r, Price reference) {
+        if (r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT) {
+            return r.limitPrice();
+        }
+        Price base = r.type() == OrderType.STOP_LOSS ? reference.max(r.stopPrice()) : reference;
+        return base.plusBasisPoints(settings.marketBufferBps());
+    }
+
+    /**
+     * Sends a PLACED order to the broker under the retry policy: each failed attempt is counted on
+     * the order with the broker's message, and after the last one (or a permanent refusal) the
+     * order ends REJECTED. The order's id goes to the broker, which is what makes a retried submit
+     * safe: a broker that already has it refuses the repeat.
+     */
+    private Order send(Lane lane, String id) {
+        try {
+            String brokerId = BrokerRetry.call(() -> broker.submit(current(lane, id)), settings.retry(), settings.sleeper(),
+                    (attempt, failure, willRetry) -> {
+                        Order now = current(lane, id);
+                        if (willRetry && now.isOpen()) {
+                            save(lane, now, now.retried(failure.getMessage(), clock.instant()));
+                        }
+                    });
+            Order after = current(lane, id);
+            if (after.isOpen() && after.brokerOrderId() == null) {
+                save(lane, after, after.withBrokerOrderId(brokerId, clock.instant()));
+            }
+        } catch (BrokerException e) {
+            Order now = current(lane, id);
+            if (now.status() == OrderStatus.PLACED) {
+                RejectReason reason = e.isTransient() ? RejectReason.BROKER_UNAVAILABLE : RejectReason.BROKER_REJECTED;
+                Order rejected = now.retried(e.getMessage(), clock.instant()).rejected(reason, e.getMessage(), clock.instant());
+                save(lane, now, rejected);
+                announceRejection(rejected);
+            } else if (now.status() == OrderStatus.PARTIALLY_FILLED) {
+                // what filled stays filled; the rest never reached the broker
+                save(lane, now, now.moveTo(OrderStatus.CANCELLED, clock.instant(), "rest not placed: " + e.getMessage()));
+            }
+        }
+        return current(lane, id);
+    }
+
+    /** Cancels an open order: at once if it never left, else through the broker. Returns the order as it stands. */
+    public Order cancel(String orderId) {
+        Order order = store.find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+        Lane lane = lane(order.account());
+        lane.lock.lock();
+        try {
+            Order current = current(lane, orderId);
+            if (!current.isOpen()) {
+                return current;
+            }
+            if (current.status() == OrderStatus.PENDING) {
+                save(lane, current, current.moveTo(OrderStatus.CANCELLED, clock.instant(), "cancelled before it was sent"));
+                return current(lane, orderId);
+            }
+            try {
+                broker.cancel(current);
+            } catch (BrokerException e) {
+                throw new IllegalStateException("the broker did not cancel order " + orderId + ": " + e.getMessage(), e);
+            }
+            return current(lane, orderId);
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the quantity and prices of an open order (cancel-replace). The new terms are checked
+     * like a new order's, and buying power is checked for the new terms without the old
+     * reservation. Returns the order as it stands; a refused replacement leaves it unchanged and
+     * throws with the reason.
+     */
+    public Order replace(String orderId, Quantity quantity, Price limitPrice, Price stopPrice) {
+        Order order = store.find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+        Lane lane = lane(order.account());
+        lane.lock.lock();
+        try {
+            Order current = current(lane, orderId);
+            if (!current.isOpen() || current.status() == OrderStatus.PENDING) {
+                throw new IllegalStateException("order " + orderId + " is " + current.status() + " and cannot be replaced");
+            }
+            TradingAccount account = accounts.account(current.account()).orElseThrow();
+            OrderRequest terms = new OrderRequest(current.account(), current.strategy(), null, current.symbol(), current.side(),
+                    current.type(), current.timeInForce(), quantity, limitPrice, stopPrice, current.confidence());
+            Instrument instrument = instruments.find(current.symbol()).orElseThrow();
+            Optional<Problem> problem = OrderCheck.check(terms, instrument);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get().reason() + ": " + problem.get().message());
+            }
+            if (quantity.compareTo(current.filledQuantity()) <= 0) {
+                throw new IllegalArgumentException("new quantity " + quantity + " must exceed the " + current.filledQuantity() + " already filled");
+            }
+            OrderRequest rest = new OrderRequest(terms.account(), terms.strategy(), null, terms.symbol(), terms.side(), terms.type(),
+                    terms.timeInForce(), quantity.minus(current.filledQuantity()), limitPrice, stopPrice, terms.confidence());
+            Price reference = prices.latest(current.symbol()).orElse(limitPrice != null ? limitPrice : stopPrice);
+            List<Order> others = new ArrayList<>(lane.open.values());
+            others.removeIf(o -> o.id().equals(orderId));
+            StrategyActivation activation = accounts.activation(account.key(), current.strategy()).orElseThrow();
+            Price reservePrice = reservePrice(rest, reference);
+            BuyingPower.Decision bp = BuyingPower.check(account, activation, rest, reservePrice, reference,
+                    settings.fees().estimate(rest, reservePrice), others, store.books(), prices,
+                    s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
+            if (!bp.approved()) {
+                throw new IllegalArgumentException(bp.problem().reason() + ": " + bp.problem().message());
+            }
+            Order replaced = current.replaced(quantity, limitPrice, stopPrice, bp.reserve(), clock.instant());
+            try {
+                broker.replace(current, replaced);
+            } catch (BrokerException e) {
+                throw new IllegalStateException("the broker did not replace order " + orderId + ": " + e.getMessage(), e);
+            }
+            Order latest = current(lane, orderId);
+            if (latest.isOpen() && latest.filledQuantity().equals(current.filledQuantity())) {
+                save(lane, latest, replaced);
+            }
+            return current(lane, orderId);
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    @Override
+    public void onFill(BrokerFill f) {
+        Optional<Order> known = findForReport(f.orderId());
+        if (known.isEmpty()) {
+            events.log(LogLevel.ERROR, "execution", "fill for an unknown order", Map.of("orderId", f.orderId(), "tradeId", f.tradeId()));
+            return;
+        }
+        Lane lane = lane(known.get().account());
+        lane.lock.lock();
+        try {
+            Order current = current(lane, f.orderId());
+            Fill fill = new Fill(f.tradeId(), current.account(), current.strategy(), current.symbol(), current.side(), f.quantity(),
+                    f.price(), f.fee(), f.time(), current.confidence());
+            if (!current.isOpen() || f.quantity().compareTo(current.remaining()) > 0) {
+                // a late or excess fill: the books must still show what happened at the broker
+                FillResult result = store.books().record(fill);
+                if (!result.duplicate()) {
+                    events.log(LogLevel.ERROR, "execution", "fill beyond the open quantity of order " + current.id(),
+                            Map.of("orderId", current.id(), "tradeId", f.tradeId(), "status", current.status().name()));
+                    events.notify(new Notification(current.account(), NotificationType.SYSTEM_ERROR, AlertLevel.ERROR,
+                            "Unexpected fill", "The broker reported a fill of " + f.quantity() + " " + current.symbol() + " on order "
+                            + current.id() + ", which is " + current.status() + " with " + current.remaining() + " open",
+                            Map.of("orderId", current.id(), "tradeId", f.tradeId()), f.time()));
+                }
+                return;
+            }
+            Money release = current.reserved().isZero() ? current.reserved() : current.reserved().proRata(f.quantity(), current.remaining());
+            Order next = current.filled(f.quantity(), f.price(), release, f.time());
+            if (next.brokerOrderId() == null && f.brokerOrderId() != null) {
+                next = next.withBrokerOrderId(f.brokerOrderId(), f.time());
+            }
+            FillResult result = store.recordFill(next, OrderEvent.of(current, next), fill);
+            if (result.duplicate()) {
+                return;
+            }
+            remember(lane, next);
+            if (next.status() == OrderStatus.FILLED) {
+                events.notify(new Notification(next.account(), NotificationType.ORDER_FILLED, AlertLevel.INFO, "Order filled",
+                        next.side() + " " + next.quantity() + " " + next.symbol() + " filled at " + next.averageFillPrice().toPlainString(),
+                        Map.of("orderId", next.id(), "strategy", next.strategy()), f.time()));
+            }
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    @Override
+    public void onCancelled(String orderId, String reason, Instant time) {
+        finish(orderId, OrderStatus.CANCELLED, reason, time);
+    }
+
+    @Override
+    public void onExpired(String orderId, String reason, Instant time) {
+        finish(orderId, OrderStatus.EXPIRED, reason, time);
+    }
+
+    @Override
+    public void onRejected(String orderId, String reason, Instant time) {
+        Optional<Order> known = findForReport(orderId);
+        if (known.isEmpty()) {
+            return;
+        }
+        Lane lane = lane(known.get().account());
+        lane.lock.lock();
+        try {
+            Order current = current(lane, orderId);
+            if (current.status() == OrderStatus.PLACED) {
+                Order rejected = current.rejected(RejectReason.BROKER_REJECTED, reason, time);
+                save(lane, current, rejected);
+                announceRejection(rejected);
+            } else if (current.status() == OrderStatus.PARTIALLY_FILLED) {
+                save(lane, current, current.moveTo(OrderStatus.CANCELLED, time, "broker rejected the rest: " + reason));
+            }
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    private void finish(String orderId, OrderStatus to, String reason, Instant time) {
+        Optional<Order> known = findForReport(orderId);
+        if (known.isEmpty()) {
+            return;
+        }
+        Lane lane = lane(known.get().account());
+        lane.lock.lock();
+        try {
+            Order current = current(lane, orderId);
+            if (current.isOpen()) {
+                save(lane, current, current.moveTo(to, time, reason));
+            }
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    /** The account's open orders, oldest first. */
+    public List<Order> openOrders(String account) {
+        Lane lane = lane(account);
+        lane.lock.lock();
+        try {
+            return List.copyOf(lane.open.values());
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
+    public Optional<Order> find(String orderId) {
+        return store.find(orderId);
+    }
+
+    public ExecutionStore store() {
+        return store;
+    }
+
+    private Optional<Order> findForReport(String orderId) {
+        String account = accountOfOpenOrder.get(orderId);
+        if (account != null) {
+            Lane lane = lane(account);
+            lane.lock.lock();
+            try {
+                Order open = lane.open.get(orderId);
+                if (open != null) {
+                    return Optional.of(open);
+                }
+            } finally {
+                lane.lock.unlock();
+            }
+        }
+        return store.find(orderId);
+    }
+
+    private Lane lane(String account) {
+        return lanes.computeIfAbsent(account, a -> {
+            Lane lane = new Lane();
+            for (Order o : store.openOrders(a)) {
+                lane.open.put(o.id(), o);
+                accountOfOpenOrder.put(o.id(), a);
+            }
+            return lane;
+        });
+    }
+
+    private Order current(Lane lane, String id) {
+        Order open = lane.open.get(id);
+        return open != null ? open : store.find(id).orElseThrow(() -> new IllegalStateException("order " + id + " vanished"));
+    }
+
+    private void save(Lane lane, Order before, Order after) {
+        store.update(after, OrderEvent.of(before, after));
+        remember(lane, after);
+    }
+
+    private void remember(Lane lane, Order order) {
+        if (order.isOpen()) {
+            lane.open.put(order.id(), order);
+            accountOfOpenOrder.put(order.id(), order.account());
+        } else {
+            lane.open.remove(order.id());
+            accountOfOpenOrder.remove(order.id());
+        }
+    }
+
+    private void announceRejection(Order order) {
+        events.notify(new Notification(order.account(), NotificationType.ORDER_REJECTED, AlertLevel.WARNING, "Order rejected",
+                order.side() + " " + order.quantity() + " " + order.symbol() + " rejected: " + order.message(),
+                Map.of("orderId", order.id(), "reason", String.valueOf(order.rejectReason())), order.updatedAt()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+}
