@@ -12,6 +12,10 @@ public interface EventSink {
 
     void log(LogLevel level, String component, String message, Map<String, String> details);
 
+    /** Keeps a risk rule's refusal of an order; a sink without a place for them drops it. */
+    default void riskEvent(RiskEvent event) {
+    }
+
     /** A sink that drops everything, for benchmarks and backtests that do not need it. */
     EventSink NONE = new EventSink() {
         @Override

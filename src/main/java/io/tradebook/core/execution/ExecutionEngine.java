@@ -8,6 +8,7 @@ import io.tradebook.core.events.EventSink;
 import io.tradebook.core.events.LogLevel;
 import io.tradebook.core.events.Notification;
 import io.tradebook.core.events.NotificationType;
+import io.tradebook.core.events.RiskEvent;
 import io.tradebook.core.instruments.Instrument;
 import io.tradebook.core.instruments.InstrumentSource;
 import io.tradebook.core.money.Money;
@@ -170,6 +171,7 @@ public final class ExecutionEngine implements BrokerListener {
                     "Order refused by " + d.ruleType(), d.message(), Map.of("orderId", id, "rule", String.valueOf(d.ruleId()),
                     "ruleType", d.ruleType(), "limit", plain(d.limit()), "observed", plain(d.observed())), now));
             events.log(LogLevel.WARNING, "risk", d.message(), Map.of("orderId", id, "account", account.key()));
+            events.riskEvent(new RiskEvent(account.key(), d.ruleId(), d.ruleType(), id, d.limit(), d.observed(), d.message(), now));
             return Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now);
         }
         Price reservePrice = reservePrice(r, reference);

@@ -1,0 +1,153 @@
+package io.tradebook.core.execution;
+
+import io.tradebook.core.books.AccountSnapshot;
+import io.tradebook.core.books.BookKeeper;
+import io.tradebook.core.books.PositionSide;
+import io.tradebook.core.money.Currency;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
+import io.tradebook.core.orders.OrderRequest;
+import io.tradebook.core.risk.RiskContext;
+import io.tradebook.core.risk.RiskDecision;
+import io.tradebook.core.risk.RiskEngine;
+import io.tradebook.core.risk.RiskRule;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pre-trade risk from a {@link RiskEngine}'s rules, evaluated against the live books: positions
+ * and equity come from the {@link BookKeeper} at reference prices (a position without a price is
+ * valued at its average price), and this class keeps what the books do not: each scope's equity at
+ * the start of the trading day (the first equity it observes on a UTC date, or what
+ * {@link #observe} is told at the session open), its peak equity, and how many orders it let
+ * through today.
+ *
+ * <p>A strategy's figures: its positions; its equity is its budget plus its positions' value when
+ * it has an allocation, else what it has made (realized plus unrealized P&L), so rules of a pooled
+ * strategy that need a capital base (drawdown, fractional daily loss) deny until it has one.
+ * An account without rules is never asked about. Thread-safe.
+ */
+public final class RuleBasedRisk implements PreTradeRisk {
+    private final RiskEngine rules;
+    private final BookKeeper books;
+    private final ReferencePrices prices;
+    private final AccountDirectory accounts;
+    private final Clock clock;
+    private final Map<String, ScopeMarks> marks = new ConcurrentHashMap<>();
+
+    /** A scope's day-start equity, peak and order count for one date. */
+    private static final class ScopeMarks {
+        LocalDate day;
+        Money dayStart;
+        Money peak;
+        int orders;
+    }
+
+    public RuleBasedRisk(RiskEngine rules, BookKeeper books, ReferencePrices prices, AccountDirectory accounts, Clock clock) {
+        this.rules = rules;
+        this.books = books;
+        this.prices = prices;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Denial> check(String orderId, OrderRequest request, Price referencePrice) {
+        boolean any = false;
+        for (RiskRule rule : rules.rules()) {
+            if (rule.account().equals(request.account())) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        TradingAccount account = accounts.account(request.account()).orElseThrow();
+        RiskContext context = context(account, request.symbol(), referencePrice);
+        RiskDecision decision = rules.check(request, context);
+        if (decision instanceof RiskDecision.Denied d) {
+            RiskRule rule = d.rule();
+            return Optional.of(new Denial(rule.id(), rule.type().name(), d.message(), rule.limit(), d.observed()));
+        }
+        count(request.account(), null);
+        count(request.account(), request.strategy());
+        return Optional.empty();
+    }
+
+    /** Tells the scope's equity now (at a session open, a bar close, a fill), moving its day start and peak. */
+    public void observe(String account, String strategy, Money equity) {
+        marksOf(account, strategy, equity);
+    }
+
+    private RiskContext context(TradingAccount account, String symbol, Price referencePrice) {
+        AccountSnapshot snapshot = books.snapshot(account.key());
+        Map<String, Price> valuation = new HashMap<>();
+        Map<String, Quantity> accountPositions = new HashMap<>();
+        Map<String, Map<String, Quantity>> strategyPositions = new HashMap<>();
+        Map<String, Money> strategyValue = new HashMap<>();
+        Currency currency = account.currency();
+        for (AccountSnapshot.Position p : snapshot.positions()) {
+            Price mark = prices.latest(p.symbol()).orElse(p.averagePrice());
+            valuation.put(p.symbol(), mark);
+            Quantity signed = p.side() == PositionSide.SHORT ? p.quantity().negate() : p.quantity();
+            accountPositions.merge(p.symbol(), signed, Quantity::plus);
+            strategyPositions.computeIfAbsent(p.strategy(), s -> new HashMap<>()).merge(p.symbol(), signed, Quantity::plus);
+            Money pnl = p.realizedPnl().plus(new AccountSnapshot(account.key(), Money.zero(currency), Money.zero(currency),
+                    java.util.List.of(p)).unrealizedPnl(Map.of(p.symbol(), mark)));
+            strategyValue.merge(p.strategy(), pnl, Money::plus);
+        }
+        valuation.putIfAbsent(symbol, referencePrice);
+        Money equity = snapshot.equity(valuation);
+        Map<String, RiskContext.Snapshot> strategies = new HashMap<>();
+        for (RiskRule rule : rules.rules()) {
+            String s = rule.strategy();
+            if (s == null || !rule.account().equals(account.key()) || strategies.containsKey(s)) {
+                continue;
+            }
+            Map<String, Quantity> positions = strategyPositions.getOrDefault(s, Map.of());
+            Money strategyEquity = strategyValue.getOrDefault(s, Money.zero(currency));
+            if (accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false)) {
+                strategyEquity = books.cashAvailable(account.key(), s);
+                for (Map.Entry<String, Quantity> e : positions.entrySet()) {
+                    strategyEquity = strategyEquity.plus(e.getValue().times(valuation.get(e.getKey())));
+                }
+            }
+            ScopeMarks m = marksOf(account.key(), s, strategyEquity);
+            strategies.put(s, new RiskContext.Snapshot(account.key(), s, positions, valuation, strategyEquity, m.dayStart, m.peak,
+                    m.orders, Map.of()));
+        }
+        ScopeMarks a = marksOf(account.key(), null, equity);
+        return new RiskContext.Snapshot(account.key(), null, accountPositions, valuation, equity, a.dayStart, a.peak, a.orders,
+                strategies);
+    }
+
+    private ScopeMarks marksOf(String account, String strategy, Money equity) {
+        ScopeMarks m = marks.computeIfAbsent(account + "\u0000" + (strategy == null ? "" : strategy), k -> new ScopeMarks());
+        synchronized (m) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!today.equals(m.day)) {
+                m.day = today;
+                m.dayStart = equity;
+                m.orders = 0;
+            }
+            m.peak = m.peak == null || equity.compareTo(m.peak) > 0 ? equity : m.peak;
+            return m;
+        }
+    }
+
+    private void count(String account, String strategy) {
+        ScopeMarks m = marks.get(account + "\u0000" + (strategy == null ? "" : strategy));
+        if (m != null) {
+            synchronized (m) {
+                m.orders++;
+            }
+        }
+    }
+}
