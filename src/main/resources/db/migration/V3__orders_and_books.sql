@@ -47,6 +47,8 @@ CREATE INDEX idx_strategy_activations_strategy ON strategy_activations (strategy
 
 -- Orders (seed 002 orders, seed 004 orders, seed 000 trades.status). client_order_id makes a
 -- submit idempotent per account; NULLs are distinct, so orders without one never collide.
+-- filled_notional is the exact sum of quantity * price over the order's fills; avg_fill_price
+-- (filled_notional / filled_quantity, rounded to 12 decimals) is derived from it for readers.
 CREATE TABLE orders (
     id                     UUID                     DEFAULT ${uuid_default} NOT NULL,
     account_id             UUID                     NOT NULL,
@@ -61,6 +63,7 @@ CREATE TABLE orders (
     limit_price            NUMERIC(30,12),
     stop_price             NUMERIC(30,12),
     filled_quantity        NUMERIC(30,8)            DEFAULT 0 NOT NULL,
+    filled_notional        NUMERIC(38,20)           DEFAULT 0 NOT NULL,
     avg_fill_price         NUMERIC(30,12),
     status                 VARCHAR(20)              DEFAULT 'PENDING' NOT NULL,
     broker_order_id        VARCHAR(100),
@@ -91,6 +94,7 @@ CREATE TABLE orders (
         AND (order_type NOT IN ('LIMIT', 'STOP_LIMIT') OR limit_price IS NOT NULL)),
     CONSTRAINT ck_orders_stop_price CHECK ((stop_price IS NULL OR stop_price >= 0)
         AND (order_type NOT IN ('STOP_LOSS', 'STOP_LIMIT') OR stop_price IS NOT NULL)),
+    CONSTRAINT ck_orders_filled_notional CHECK (filled_notional >= 0),
     CONSTRAINT ck_orders_avg_fill_price CHECK (avg_fill_price IS NULL OR avg_fill_price >= 0),
     CONSTRAINT ck_orders_retry_count CHECK (retry_count >= 0),
     CONSTRAINT ck_orders_confidence CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),

@@ -48,53 +48,64 @@ public final class JdbiBookKeeper implements BookKeeper {
     @Override
     public FillResult record(Fill fill) {
         UUID accountId = accountId(fill.account());
-        return jdbi.inTransaction(h -> {
-            Currency currency = lockAccount(h, accountId);
-            if (fill.price().currency() != currency) {
-                throw new IllegalArgumentException("fill in " + fill.price().currency() + " for an account in " + currency);
-            }
-            Activation activation = activation(h, accountId, fill.strategy());
-            boolean duplicate = h.createQuery("SELECT COUNT(*) FROM fills WHERE account_id = :account AND broker_trade_id = :trade")
-                    .bind("account", accountId).bind("trade", fill.tradeId()).mapTo(Integer.class).one() > 0;
-            if (duplicate) {
-                return FillResult.duplicateOf(fill);
-            }
-            HoldingRows.Row open = HoldingRows.findOpen(h, accountId, activation.id(), fill.account(), fill.strategy(), fill.symbol(), currency);
-            HoldingChange change = Holding.record(open == null ? null : open.holding(), fill);
-            boolean budget = activation.allocation() != null;
-            JournalEntry entry = FillPosting.entryFor(fill, change, budget ? LedgerAccount.cash(fill.strategy()) : LedgerAccount.cashPool());
+        return jdbi.inTransaction(h -> record(h, accountId, fill, null, null));
+    }
 
-            long fillId = h.createUpdate("INSERT INTO fills (account_id, strategy_activation_id, symbol, side, quantity, price, fee, "
-                            + "total_cost, currency, broker_trade_id, confidence, executed_at) VALUES (:account, :activation, :symbol, "
-                            + ":side, :quantity, :price, :fee, :totalCost, :currency, :trade, :confidence, :time)")
-                    .bind("account", accountId).bind("activation", activation.id()).bind("symbol", fill.symbol())
-                    .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
-                    .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
-                    .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), java.math.BigDecimal.class)
-                    .bind("time", SqlTypes.utc(fill.time()))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            JournalRows.insert(h, accountId, entry, fillId, Map.of(fill.strategy(), activation.id()));
+    /**
+     * Records {@code fill} on {@code h}, inside the caller's transaction: locks the account's row
+     * (again, if the caller already holds it), then writes the fill, its journal entry, holdings,
+     * round trip and cached balances. {@code orderId} and {@code brokerOrderId} (both may be null)
+     * link the fill to the order it executed. The caller commits or rolls back; a duplicate trade
+     * id writes nothing.
+     */
+    static FillResult record(Handle h, UUID accountId, Fill fill, UUID orderId, String brokerOrderId) {
+        Currency currency = lockAccount(h, accountId);
+        if (fill.price().currency() != currency) {
+            throw new IllegalArgumentException("fill in " + fill.price().currency() + " for an account in " + currency);
+        }
+        Activation activation = activation(h, accountId, fill.strategy());
+        boolean duplicate = h.createQuery("SELECT COUNT(*) FROM fills WHERE account_id = :account AND broker_trade_id = :trade")
+                .bind("account", accountId).bind("trade", fill.tradeId()).mapTo(Integer.class).one() > 0;
+        if (duplicate) {
+            return FillResult.duplicateOf(fill);
+        }
+        HoldingRows.Row open = HoldingRows.findOpen(h, accountId, activation.id(), fill.account(), fill.strategy(), fill.symbol(), currency);
+        HoldingChange change = Holding.record(open == null ? null : open.holding(), fill);
+        boolean budget = activation.allocation() != null;
+        JournalEntry entry = FillPosting.entryFor(fill, change, budget ? LedgerAccount.cash(fill.strategy()) : LedgerAccount.cashPool());
 
-            UUID lifecycleId = open == null
-                    ? HoldingRows.insert(h, accountId, activation.id(), change.after())
-                    : HoldingRows.update(h, open.id(), change.after());
-            if (change.opened() != null) {
-                HoldingRows.insert(h, accountId, activation.id(), change.opened());
-            }
-            if (change.closed() != null) {
-                insertRoundTrip(h, accountId, activation.id(), lifecycleId, change.closed().roundTrip());
-            }
-            Money flow = fill.cashFlow();
-            h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :flow, version = version + 1, "
-                            + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
-                    .bind("flow", flow.amount()).bind("id", accountId).execute();
-            h.createUpdate("UPDATE strategy_activations SET total_pnl = total_pnl + :pnl, "
-                            + "cash_balance = CASE WHEN allocation_amount IS NULL THEN NULL ELSE cash_balance + :flow END, "
-                            + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
-                    .bind("pnl", change.tradingPnl().minus(fill.fee()).amount()).bind("flow", flow.amount())
-                    .bind("id", activation.id()).execute();
-            return new FillResult(fill, false, entry, change);
-        });
+        long fillId = h.createUpdate("INSERT INTO fills (account_id, strategy_activation_id, order_id, symbol, side, quantity, "
+                        + "price, fee, total_cost, currency, broker_trade_id, broker_order_id, confidence, executed_at) VALUES "
+                        + "(:account, :activation, :order, :symbol, :side, :quantity, :price, :fee, :totalCost, :currency, :trade, "
+                        + ":brokerOrder, :confidence, :time)")
+                .bind("account", accountId).bind("activation", activation.id()).bindByType("order", orderId, UUID.class)
+                .bind("brokerOrder", brokerOrderId).bind("symbol", fill.symbol())
+                .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
+                .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
+                .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), java.math.BigDecimal.class)
+                .bind("time", SqlTypes.utc(fill.time()))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        JournalRows.insert(h, accountId, entry, fillId, Map.of(fill.strategy(), activation.id()));
+
+        UUID lifecycleId = open == null
+                ? HoldingRows.insert(h, accountId, activation.id(), change.after())
+                : HoldingRows.update(h, open.id(), change.after());
+        if (change.opened() != null) {
+            HoldingRows.insert(h, accountId, activation.id(), change.opened());
+        }
+        if (change.closed() != null) {
+            insertRoundTrip(h, accountId, activation.id(), lifecycleId, change.closed().roundTrip());
+        }
+        Money flow = fill.cashFlow();
+        h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :flow, version = version + 1, "
+                        + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                .bind("flow", flow.amount()).bind("id", accountId).execute();
+        h.createUpdate("UPDATE strategy_activations SET total_pnl = total_pnl + :pnl, "
+                        + "cash_balance = CASE WHEN allocation_amount IS NULL THEN NULL ELSE cash_balance + :flow END, "
+                        + "updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                .bind("pnl", change.tradingPnl().minus(fill.fee()).amount()).bind("flow", flow.amount())
+                .bind("id", activation.id()).execute();
+        return new FillResult(fill, false, entry, change);
     }
 
     private static void insertRoundTrip(Handle h, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {

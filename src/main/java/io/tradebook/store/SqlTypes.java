@@ -1,5 +1,6 @@
 package io.tradebook.store;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,5 +22,20 @@ final class SqlTypes {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * A column's decimal without the padding of its declared scale ({@code 0.8500} from a
+     * {@code NUMERIC(5,4)} comes back as {@code 0.85}, {@code 100.0000} as {@code 100}), so a
+     * value read back equals the plain value written. Plain {@code BigDecimal}s compare their
+     * scale in {@code equals}; the money types do not need this.
+     */
+    static BigDecimal plain(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -94,6 +94,16 @@ public final class InMemoryBookKeeper implements BookKeeper {
         return book(account).verify();
     }
 
+    /**
+     * True when {@code account} is open here and, if {@code strategy} is not null, has that
+     * strategy activated: what {@link #record} would accept. Lets a caller refuse an order for an
+     * unknown account or strategy before it changes anything.
+     */
+    public synchronized boolean knows(String account, String strategy) {
+        Set<String> known = activations.get(account);
+        return known != null && (strategy == null || known.contains(strategy));
+    }
+
     /** The books behind this keeper; read them only while no other thread writes. */
     public Books books() {
         return books;

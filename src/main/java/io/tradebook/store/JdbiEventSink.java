@@ -1,0 +1,150 @@
+package io.tradebook.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradebook.core.events.AlertLevel;
+import io.tradebook.core.events.EventSink;
+import io.tradebook.core.events.LogLevel;
+import io.tradebook.core.events.Notification;
+import io.tradebook.core.events.NotificationType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes notifications to {@code notifications} and log entries to {@code system_logs}, each in
+ * its own statement (they are not part of the order's transaction: a lost notification must not
+ * undo a fill). A notification for an account goes to the account's owner; one without an
+ * account is system-wide ({@code user_id} NULL). Data and details are stored as JSON objects of
+ * strings (sorted by key; a detail may be null). Thread-safe.
+ *
+ * <p>Refuses a notification for an account that is not a stored account's id. A title longer
+ * than the column's 200 characters is shortened (ending in "…"): it is a headline, and the whole
+ * text is in the message.
+ */
+public final class JdbiEventSink implements EventSink {
+    static final int TITLE_LENGTH = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    /** A sink that stamps log entries with the system clock. */
+    public JdbiEventSink(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    /** A sink that stamps log entries with {@code clock} (a notification carries its own time). */
+    public JdbiEventSink(Jdbi jdbi, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A stored notification; {@code userId} null means system-wide. Immutable. */
+    public record StoredNotification(long id, UUID userId, NotificationType type, AlertLevel level, String title, String message,
+                                     Map<String, String> data, Instant createdAt, Instant readAt) {
+    }
+
+    /** A stored log entry; {@code details} is empty when none were given. Immutable. */
+    public record LogEntry(long id, Instant time, LogLevel level, String component, String message, Map<String, String> details) {
+    }
+
+    @Override
+    public void notify(Notification n) {
+        jdbi.useTransaction(h -> {
+            UUID user = null;
+            if (n.account() != null) {
+                UUID account = JdbiBookKeeper.accountId(n.account());
+                user = h.createQuery("SELECT user_id FROM accounts WHERE id = :id").bind("id", account).mapTo(UUID.class).findOne()
+                        .orElseThrow(() -> new IllegalArgumentException("no account " + n.account()));
+            }
+            h.createUpdate("INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, created_at) "
+                            + "VALUES (:user, :type, :level, :title, :message, :data, :time)")
+                    .bindByType("user", user, UUID.class).bind("type", n.type().name()).bind("level", n.level().name())
+                    .bind("title", headline(n.title())).bind("message", n.message()).bind("data", json(n.data()))
+                    .bind("time", SqlTypes.utc(n.time())).execute();
+        });
+    }
+
+    @Override
+    public void log(LogLevel level, String component, String message, Map<String, String> details) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO system_logs (logged_at, level, component, message, details) "
+                        + "VALUES (:time, :level, :component, :message, :details)")
+                .bind("time", SqlTypes.utc(clock.instant())).bind("level", level.name()).bind("component", component)
+                .bind("message", message).bind("details", details == null ? null : json(details)).execute());
+    }
+
+    /**
+     * The newest {@code limit} notifications {@code userId} sees: their own and the system-wide
+     * ones, newest first. With a null user, only the system-wide ones.
+     */
+    public List<StoredNotification> notifications(UUID userId, int limit) {
+        requirePositive(limit);
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, notification_type, alert_level, title, message, data, "
+                        + "created_at, read_at FROM notifications WHERE user_id IS NULL OR user_id = :user "
+                        + "ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bindByType("user", userId, UUID.class).bind("limit", limit)
+                .map((rs, ctx) -> new StoredNotification(rs.getLong("id"), rs.getObject("user_id", UUID.class),
+                        NotificationType.valueOf(rs.getString("notification_type")), AlertLevel.valueOf(rs.getString("alert_level")),
+                        rs.getString("title"), rs.getString("message"), map(rs, "data"), SqlTypes.instant(rs, "created_at"),
+                        SqlTypes.instant(rs, "read_at")))
+                .list());
+    }
+
+    /** The newest {@code limit} log entries, newest first. */
+    public List<LogEntry> logs(int limit) {
+        requirePositive(limit);
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, logged_at, level, component, message, details FROM system_logs "
+                        + "ORDER BY logged_at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new LogEntry(rs.getLong("id"), SqlTypes.instant(rs, "logged_at"), LogLevel.valueOf(rs.getString("level")),
+                        rs.getString("component"), rs.getString("message"), map(rs, "details")))
+                .list());
+    }
+
+    private static String headline(String title) {
+        if (title.length() <= TITLE_LENGTH) {
+            return title;
+        }
+        int cut = Character.isHighSurrogate(title.charAt(TITLE_LENGTH - 2)) ? TITLE_LENGTH - 2 : TITLE_LENGTH - 1;
+        return title.substring(0, cut) + "…";
+    }
+
+    private static String json(Map<String, String> values) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    private static Map<String, String> map(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            // A TreeMap, not Map.copyOf: a detail may have been logged with a null value.
+            return Collections.unmodifiableMap(new TreeMap<>(JSON.readValue(text, STRING_MAP)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(column + " is not a JSON object of strings: " + text, e);
+        }
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.tradebook.store;
+
+import io.tradebook.core.books.Side;
+import io.tradebook.core.money.Currency;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
+import io.tradebook.core.orders.Order;
+import io.tradebook.core.orders.OrderEvent;
+import io.tradebook.core.orders.OrderStatus;
+import io.tradebook.core.orders.OrderType;
+import io.tradebook.core.orders.RejectReason;
+import io.tradebook.core.orders.TimeInForce;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Reads and writes {@code orders} and {@code order_events} rows as core {@link Order}s and
+ * {@link OrderEvent}s. Money and prices are stored without a currency: they are in the account's
+ * base currency, which the caller checks before writing and which reading joins back in.
+ */
+final class OrderRows {
+    /** The states only an order that reached the broker can be in: the first one stored sets {@code placed_at}. */
+    private static final Set<OrderStatus> PLACED_STATES =
+            EnumSet.of(OrderStatus.PLACED, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED, OrderStatus.EXPIRED);
+
+    private static final String SELECT = "SELECT o.id, o.client_order_id, o.account_id, s.name AS strategy, o.symbol, o.side, "
+            + "o.order_type, o.time_in_force, o.quantity, o.limit_price, o.stop_price, o.status, o.filled_quantity, "
+            + "o.filled_notional, o.broker_order_id, o.reject_reason, o.error_message, o.retry_count, o.confidence, "
+            + "o.reserved_cash, o.created_at, o.updated_at, a.base_currency FROM orders o JOIN accounts a ON a.id = o.account_id "
+            + "LEFT JOIN strategy_activations s ON s.id = o.strategy_activation_id ";
+
+    private OrderRows() {
+    }
+
+    static void insert(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
+        Update insert = h.createUpdate("INSERT INTO orders (id, account_id, strategy_activation_id, symbol, client_order_id, side, "
+                + "order_type, time_in_force, quantity, limit_price, stop_price, filled_quantity, filled_notional, avg_fill_price, "
+                + "status, broker_order_id, error_message, retry_count, reject_reason, confidence, reserved_cash, created_at, "
+                + "updated_at, placed_at, done_at) VALUES (:id, :account, :activation, :symbol, :clientOrderId, :side, :type, :tif, "
+                + ":quantity, :limit, :stop, :filled, :notional, :average, :status, :brokerOrderId, :message, :retries, :reason, "
+                + ":confidence, :reserved, :createdAt, :updatedAt, :placedAt, :doneAt)")
+                .bind("createdAt", SqlTypes.utc(order.createdAt()));
+        bindState(insert, id, accountId, activationId, order).execute();
+    }
+
+    /** Writes the order's new state; false when the account holds no order {@code id}. */
+    static boolean update(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
+        Update update = h.createUpdate("UPDATE orders SET strategy_activation_id = :activation, symbol = :symbol, "
+                + "client_order_id = :clientOrderId, side = :side, order_type = :type, time_in_force = :tif, quantity = :quantity, "
+                + "limit_price = :limit, stop_price = :stop, filled_quantity = :filled, filled_notional = :notional, "
+                + "avg_fill_price = :average, status = :status, broker_order_id = :brokerOrderId, error_message = :message, "
+                + "retry_count = :retries, reject_reason = :reason, confidence = :confidence, reserved_cash = :reserved, "
+                + "updated_at = :updatedAt, placed_at = COALESCE(placed_at, :placedAt), done_at = COALESCE(done_at, :doneAt), "
+                + "version = version + 1 WHERE id = :id AND account_id = :account");
+        return bindState(update, id, accountId, activationId, order).execute() == 1;
+    }
+
+    private static Update bindState(Update u, UUID id, UUID accountId, UUID activationId, Order o) {
+        Price average = o.averageFillPrice();
+        OffsetDateTime updatedAt = SqlTypes.utc(o.updatedAt());
+        return u.bind("id", id).bind("account", accountId).bindByType("activation", activationId, UUID.class)
+                .bind("symbol", o.symbol()).bind("clientOrderId", o.clientOrderId()).bind("side", name(o.side()))
+                .bind("type", name(o.type())).bind("tif", name(o.timeInForce())).bind("quantity", o.quantity().value())
+                .bindByType("limit", o.limitPrice() == null ? null : o.limitPrice().value(), BigDecimal.class)
+                .bindByType("stop", o.stopPrice() == null ? null : o.stopPrice().value(), BigDecimal.class)
+                .bind("filled", o.filledQuantity().value()).bind("notional", o.filledNotional().amount())
+                .bindByType("average", average == null ? null : average.value(), BigDecimal.class)
+                .bind("status", o.status().name()).bind("brokerOrderId", o.brokerOrderId()).bind("message", o.message())
+                .bind("retries", o.retryCount()).bind("reason", name(o.rejectReason()))
+                .bindByType("confidence", o.confidence(), BigDecimal.class).bind("reserved", o.reserved().amount())
+                .bind("updatedAt", updatedAt)
+                .bindByType("placedAt", PLACED_STATES.contains(o.status()) ? updatedAt : null, OffsetDateTime.class)
+                .bindByType("doneAt", o.status().isTerminal() ? updatedAt : null, OffsetDateTime.class);
+    }
+
+    static void insertEvent(Handle h, UUID orderId, OrderEvent e) {
+        h.createUpdate("INSERT INTO order_events (order_id, from_status, to_status, occurred_at, broker_order_id, message, retry_count) "
+                        + "VALUES (:order, :from, :to, :time, :brokerOrderId, :message, :retries)")
+                .bind("order", orderId).bind("from", name(e.from())).bind("to", e.to().name()).bind("time", SqlTypes.utc(e.time()))
+                .bind("brokerOrderId", e.brokerOrderId()).bind("message", e.message()).bind("retries", e.retryCount()).execute();
+    }
+
+    static boolean exists(Handle h, UUID id) {
+        return h.createQuery("SELECT COUNT(*) FROM orders WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The id of the account's order that uses {@code clientOrderId}, other than {@code self}. */
+    static Optional<UUID> clientOrderIdHolder(Handle h, UUID accountId, String clientOrderId, UUID self) {
+        return h.createQuery("SELECT id FROM orders WHERE account_id = :account AND client_order_id = :client AND id <> :self")
+                .bind("account", accountId).bind("client", clientOrderId).bind("self", self).mapTo(UUID.class).findOne();
+    }
+
+    static Optional<Order> find(Handle h, UUID id) {
+        return h.createQuery(SELECT + "WHERE o.id = :id").bind("id", id).map(OrderRows::order).findOne();
+    }
+
+    static Optional<Order> findByClientOrderId(Handle h, UUID accountId, String clientOrderId) {
+        return h.createQuery(SELECT + "WHERE o.account_id = :account AND o.client_order_id = :client")
+                .bind("account", accountId).bind("client", clientOrderId).map(OrderRows::order).findOne();
+    }
+
+    /** The account's orders in PENDING, PLACED or PARTIALLY_FILLED, oldest first (ties by id). */
+    static List<Order> open(Handle h, UUID accountId) {
+        return h.createQuery(SELECT + "WHERE o.account_id = :account AND o.status IN ('PENDING', 'PLACED', 'PARTIALLY_FILLED') "
+                + "ORDER BY o.created_at, o.id").bind("account", accountId).map(OrderRows::order).list();
+    }
+
+    static List<OrderEvent> events(Handle h, UUID orderId) {
+        return h.createQuery("SELECT order_id, from_status, to_status, occurred_at, broker_order_id, message, retry_count "
+                        + "FROM order_events WHERE order_id = :order ORDER BY id")
+                .bind("order", orderId)
+                .map((rs, ctx) -> new OrderEvent(rs.getObject("order_id", UUID.class).toString(),
+                        rs.getString("from_status") == null ? null : OrderStatus.valueOf(rs.getString("from_status")),
+                        OrderStatus.valueOf(rs.getString("to_status")), SqlTypes.instant(rs, "occurred_at"),
+                        rs.getString("broker_order_id"), rs.getString("message"), rs.getInt("retry_count")))
+                .list();
+    }
+
+    private static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
+        Currency currency = Currency.of(rs.getString("base_currency"));
+        String reason = rs.getString("reject_reason");
+        return new Order(rs.getObject("id", UUID.class).toString(), rs.getString("client_order_id"),
+                rs.getObject("account_id", UUID.class).toString(), rs.getString("strategy"), rs.getString("symbol"),
+                Side.valueOf(rs.getString("side")), OrderType.valueOf(rs.getString("order_type")),
+                TimeInForce.valueOf(rs.getString("time_in_force")), Quantity.of(rs.getBigDecimal("quantity")),
+                price(rs, "limit_price", currency), price(rs, "stop_price", currency), OrderStatus.valueOf(rs.getString("status")),
+                Quantity.of(rs.getBigDecimal("filled_quantity")), Money.of(rs.getBigDecimal("filled_notional"), currency),
+                rs.getString("broker_order_id"), reason == null ? null : RejectReason.valueOf(reason), rs.getString("error_message"),
+                rs.getInt("retry_count"), SqlTypes.plain(rs, "confidence"), Money.of(rs.getBigDecimal("reserved_cash"), currency),
+                SqlTypes.instant(rs, "created_at"), SqlTypes.instant(rs, "updated_at"));
+    }
+
+    private static Price price(ResultSet rs, String column, Currency currency) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : Price.of(value, currency);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

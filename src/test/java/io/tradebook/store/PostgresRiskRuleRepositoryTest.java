@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresRiskRuleRepositoryTest extends RiskRepositoriesContract {
+    @Override
+    protected Database newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
