@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  * <p>Every account has a lane: a lock that serialises everything done to the account's orders
  * (submits, broker reports, cancels), and a cache of its open orders. A request with a client
  * order id the account already used returns that order and places nothing. A bad request ends as a
- * complete REJECTED order with a reason; an unknown account is refused with an exception because
- * there is nowhere to keep the order. The clock, the ids, the broker and the store are injected, so
+ * complete REJECTED order with a reason; an unknown account, or a strategy not activated on it, is
+ * refused with an exception because there is nowhere to keep (or attribute) the order. The clock, the ids, the broker and the store are injected, so
  * a backtest runs the very same code with a simulated clock.
  */
 public final class ExecutionEngine implements BrokerListener {
@@ -108,6 +108,9 @@ public final class ExecutionEngine implements BrokerListener {
     public Order submit(OrderRequest request) {
         TradingAccount account = accounts.account(request.account())
                 .orElseThrow(() -> new IllegalArgumentException("no account " + request.account()));
+        if (accounts.activation(account.key(), request.strategy()).isEmpty()) {
+            throw new IllegalArgumentException("strategy " + request.strategy() + " is not activated on account " + account.key());
+        }
         Lane lane = lane(account.key());
         lane.lock.lock();
         try {
@@ -137,9 +140,6 @@ public final class ExecutionEngine implements BrokerListener {
     private Order screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
         Money zero = Money.zero(account.currency());
         Optional<StrategyActivation> activation = accounts.activation(account.key(), r.strategy());
-        if (activation.isEmpty()) {
-            return Order.reject(id, r, RejectReason.UNKNOWN_STRATEGY, "strategy " + r.strategy() + " is not activated on this account", zero, now);
-        }
         Optional<Instrument> instrument = instruments.find(r.symbol());
         if (instrument.isEmpty()) {
             return Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now);

@@ -85,7 +85,6 @@ class ExecutionEngineTest {
                 new Case(limitBuy("alpha", "1", "99.999"), RejectReason.INVALID_PRICE, "not a multiple of the tick size 0.01"),
                 new Case(new OrderRequest("cash", "alpha", null, "AAPL", Side.BUY, OrderType.LIMIT, TimeInForce.DAY, qty("1"), null,
                         null, null), RejectReason.INVALID_PRICE, "LIMIT order needs a limit price"),
-                new Case(buy("cash", "nobody", "AAPL", "1"), RejectReason.UNKNOWN_STRATEGY, "not activated"),
                 new Case(buy("cash", "paused", "AAPL", "1"), RejectReason.STRATEGY_NOT_ACTIVE, "is PAUSED"),
                 new Case(buy("cash", "alpha", "AAPL", "200"), RejectReason.INSUFFICIENT_BUYING_POWER,
                         "order needs 21000 USD (200 x 105 + fee 0) but the shared pool has 8000 available"),
@@ -111,8 +110,12 @@ class ExecutionEngineTest {
     }
 
     @Test
-    void anUnknownAccountIsRefusedOutright() {
+    void anUnknownAccountOrStrategyIsRefusedOutrightAndNothingIsStored() {
         assertThatThrownBy(() -> f.engine.submit(buy("ghost", "alpha", "AAPL", "1"))).hasMessageContaining("no account ghost");
+        assertThatThrownBy(() -> f.engine.submit(buy("cash", "nobody", "AAPL", "1")))
+                .hasMessageContaining("strategy nobody is not activated on account cash");
+        assertThat(f.store.openOrders("cash")).isEmpty();
+        assertThat(f.broker.submitted()).isEmpty();
     }
 
     @Test

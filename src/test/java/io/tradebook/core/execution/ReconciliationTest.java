@@ -268,6 +268,16 @@ class ReconciliationTest {
         }
 
         @Override
+        public io.tradebook.core.money.Quantity position(String account, String strategy, String symbol) {
+            return books.position(account, strategy, symbol);
+        }
+
+        @Override
+        public Money cashAvailable(String account, String strategy) {
+            return books.cashAvailable(account, strategy);
+        }
+
+        @Override
         public AccountSnapshot snapshot(String account) {
             return books.snapshot(account);
         }
