@@ -1,0 +1,343 @@
+package io.tradebook.core.execution.paper;
+
+import io.tradebook.core.execution.BrokerAccountState;
+import io.tradebook.core.execution.BrokerException;
+import io.tradebook.core.execution.BrokerFill;
+import io.tradebook.core.execution.BrokerListener;
+import io.tradebook.core.execution.BrokerOrder;
+import io.tradebook.core.execution.BrokerPort;
+import io.tradebook.core.instruments.Instrument;
+import io.tradebook.core.instruments.InstrumentSource;
+import io.tradebook.core.marketdata.Bar;
+import io.tradebook.core.marketdata.LastPrice;
+import io.tradebook.core.marketdata.MarketDataListener;
+import io.tradebook.core.marketdata.Quote;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
+import io.tradebook.core.orders.Order;
+import io.tradebook.core.orders.TimeInForce;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A broker that simulates its executions against the market data it is given: a broker like any
+ * other to the order path, for paper trading and backtests. It keeps, like a real broker, each
+ * account's cash and net positions and the working orders, and reports fills, cancels and expiries
+ * through its {@link BrokerListener}. The matching rules are written down in
+ * {@code docs/paper-broker.md}; in short, live prices fill at once at the ask or bid, bars fill
+ * from the next bar's open on, with slippage, adverse tick rounding and commission on every fill.
+ *
+ * <p>Thread-safe: every method holds the broker's one lock. Listener calls are made with that lock
+ * held, from inside the call that caused them ({@link #submit}, {@link #onBar}, …), after the
+ * broker's own state has been updated; a listener may call back into the broker on the same
+ * thread, but must not wait for another thread that calls it.
+ *
+ * <p>Refuses, with a {@link BrokerException} that is not transient: an order for an instrument it
+ * does not know or with invalid terms, an order of an account in another currency, a cancel or
+ * replace of an order it does not know or that has finished, and the state of an account it has
+ * never seen. It does not check buying power or short selling: that is the order path's job, and
+ * cash may go negative.
+ */
+public final class PaperBroker implements BrokerPort, MarketDataListener {
+
+    /**
+     * How the paper broker simulates. Immutable.
+     *
+     * @param maxVolumeParticipation the largest fraction of a bar's volume that orders of its symbol
+     *                               may fill on that bar together, in (0, 1]; 1 (the default) turns
+     *                               the cap off, and then a bar's volume is ignored
+     * @param clock                  the time of fills, cancels and expiries that happen inside
+     *                               {@code submit}, {@code cancel} and {@code replace}
+     */
+    public record Config(BigDecimal maxVolumeParticipation, Clock clock) {
+        public Config {
+            Objects.requireNonNull(maxVolumeParticipation, "maxVolumeParticipation");
+            Objects.requireNonNull(clock, "clock");
+            if (maxVolumeParticipation.signum() <= 0 || maxVolumeParticipation.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("volume participation must be in (0, 1]: " + maxVolumeParticipation.toPlainString());
+            }
+        }
+
+        /** No volume cap, the system clock. */
+        public static Config defaults() {
+            return new Config(BigDecimal.ONE, Clock.systemUTC());
+        }
+
+        public Config withMaxVolumeParticipation(BigDecimal fraction) {
+            return new Config(fraction, clock);
+        }
+
+        public Config withClock(Clock newClock) {
+            return new Config(maxVolumeParticipation, newClock);
+        }
+
+        /** What may fill on {@code bar}: the cap times its volume, rounded down to {@code lot}; null when uncapped. */
+        Quantity barCapacity(Bar bar, Quantity lot) {
+            if (maxVolumeParticipation.compareTo(BigDecimal.ONE) == 0) {
+                return null;
+            }
+            BigDecimal lots = maxVolumeParticipation.multiply(bar.volume().value()).divide(lot.value(), 0, RoundingMode.FLOOR);
+            return Quantity.of(lots.multiply(lot.value()));
+        }
+    }
+
+    /** An order that will not work again, remembered so that a repeated submit is harmless and a late cancel is explained. */
+    private record Finished(String brokerOrderId, String outcome) {
+    }
+
+    private final InstrumentSource instruments;
+    private final FillPricing pricing;
+    private final CommissionModel commission;
+    private final Config config;
+    private final Map<String, PaperAccount> accounts = new HashMap<>();
+    private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
+    private final Map<String, Finished> finished = new HashMap<>();
+    private final Map<String, LivePrice> livePrices = new HashMap<>();
+    private final Map<String, Instant> lastBars = new HashMap<>();
+    private BrokerListener listener;
+    private long orderSequence;
+    private long tradeSequence;
+
+    public PaperBroker(InstrumentSource instruments, SlippageModel slippage, CommissionModel commission, Config config) {
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.pricing = new FillPricing(Objects.requireNonNull(slippage, "slippage"));
+        this.commission = Objects.requireNonNull(commission, "commission");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public synchronized void setListener(BrokerListener newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener");
+    }
+
+    /** Deposits {@code amount} into {@code account}, opening it in that currency; refuses a non-positive amount or another currency. */
+    public synchronized void fund(String account, Money amount) {
+        Objects.requireNonNull(account, "account");
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("deposit must be positive: " + amount);
+        }
+        accounts.computeIfAbsent(account, a -> new PaperAccount(amount.currency())).deposit(amount);
+    }
+
+    /**
+     * Accepts {@code order} and matches it at once against the live price of its symbol, if there
+     * is one. Submitting an order id a second time changes nothing and returns the same broker id.
+     */
+    @Override
+    public synchronized String submit(Order order) throws BrokerException {
+        if (listener == null) {
+            throw new IllegalStateException("set a listener before the first submit");
+        }
+        WorkingOrder known = working.get(order.id());
+        if (known != null) {
+            return known.brokerOrderId();
+        }
+        Finished done = finished.get(order.id());
+        if (done != null) {
+            return done.brokerOrderId();
+        }
+        if (!order.isOpen()) {
+            throw new BrokerException("order " + order.id() + " is " + order.status() + "; only an open order can be placed", false);
+        }
+        Instrument instrument = instruments.find(order.symbol())
+                .orElseThrow(() -> new BrokerException("the paper broker does not know the instrument " + order.symbol(), false));
+        PaperTerms.check(order.id(), instrument, order.type(), order.quantity(), order.limitPrice(), order.stopPrice());
+        openAccount(order.account(), instrument);
+        WorkingOrder w = WorkingOrder.accept(order, "P-" + ++orderSequence, instrument, lastBars.get(order.symbol()));
+        List<Consumer<BrokerListener>> out = new ArrayList<>();
+        Instant now = config.clock().instant();
+        LivePrice live = livePrices.get(w.symbol());
+        if (live != null) {
+            settle(w, LivePriceMatching.match(w, live), null, now, out);
+        } else if (w.oneShot() && !lastBars.containsKey(w.symbol())) {
+            expire(w, "no market price", now, out);
+        } else {
+            working.put(w.orderId(), w);
+        }
+        deliver(out);
+        return w.brokerOrderId();
+    }
+
+    @Override
+    public synchronized void cancel(Order order) throws BrokerException {
+        WorkingOrder w = requireWorking(order.id(), "cancel");
+        working.remove(w.orderId());
+        finished.put(w.orderId(), new Finished(w.brokerOrderId(), "cancelled"));
+        listener.onCancelled(w.orderId(), "cancelled", config.clock().instant());
+    }
+
+    /**
+     * Gives a working order the replacement's quantity, limit and stop, then matches it at once
+     * against the live price, if there is one; on bars it matches from the next bar on. Refuses a
+     * change of account, symbol, side or type, and a quantity not above what has already filled.
+     */
+    @Override
+    public synchronized void replace(Order order, Order replacement) throws BrokerException {
+        WorkingOrder w = requireWorking(order.id(), "replace");
+        if (!replacement.account().equals(w.account()) || !replacement.symbol().equals(w.symbol())
+                || replacement.side() != w.side() || replacement.type() != w.type()) {
+            throw new BrokerException("replace of order " + w.orderId() + " may change only its quantity, limit and stop", false);
+        }
+        PaperTerms.check(w.orderId(), w.instrument(), w.type(), replacement.quantity(), replacement.limitPrice(),
+                replacement.stopPrice());
+        if (replacement.quantity().compareTo(w.filled()) <= 0) {
+            throw new BrokerException("replace of order " + w.orderId() + ": new quantity " + replacement.quantity()
+                    + " must exceed the " + w.filled() + " already filled", false);
+        }
+        WorkingOrder r = w.replaced(replacement.quantity(), replacement.limitPrice(), replacement.stopPrice(), lastBars.get(w.symbol()));
+        working.put(r.orderId(), r);
+        LivePrice live = livePrices.get(r.symbol());
+        if (live != null) {
+            List<Consumer<BrokerListener>> out = new ArrayList<>();
+            settle(r, LivePriceMatching.match(r, live), null, config.clock().instant(), out);
+            deliver(out);
+        }
+    }
+
+    @Override
+    public synchronized List<BrokerOrder> openOrders(String account) {
+        return working.values().stream().filter(w -> w.account().equals(account)).map(WorkingOrder::toBrokerOrder).toList();
+    }
+
+    @Override
+    public synchronized BrokerAccountState accountState(String account) throws BrokerException {
+        PaperAccount a = accounts.get(account);
+        if (a == null) {
+            throw new BrokerException("the paper broker has no account " + account, false);
+        }
+        return a.state();
+    }
+
+    @Override
+    public synchronized void onQuote(Quote quote) {
+        onLive(quote.symbol(), LivePrice.of(quote));
+    }
+
+    @Override
+    public synchronized void onLastPrice(LastPrice lastPrice) {
+        onLive(lastPrice.symbol(), LivePrice.of(lastPrice));
+    }
+
+    /**
+     * Matches the working orders of the bar's symbol that were submitted before the bar started
+     * (strictly after the latest bar they had seen), oldest first, sharing the bar's volume cap.
+     */
+    @Override
+    public synchronized void onBar(Bar bar) {
+        List<WorkingOrder> eligible = workingOn(bar.symbol()).stream().filter(w -> w.eligibleFor(bar)).toList();
+        lastBars.merge(bar.symbol(), bar.time(), (a, b) -> a.isAfter(b) ? a : b);
+        if (eligible.isEmpty()) {
+            return;
+        }
+        Quantity capacity = config.barCapacity(bar, eligible.get(0).instrument().lotSize());
+        List<Consumer<BrokerListener>> out = new ArrayList<>();
+        for (WorkingOrder w : eligible) {
+            Quantity used = settle(w, BarMatching.match(w, bar), capacity, bar.time(), out);
+            capacity = capacity == null ? null : capacity.minus(used);
+        }
+        deliver(out);
+    }
+
+    /** The end of the trading session: every working DAY order expires, and so does an IOC or FOK still waiting for a bar. */
+    public synchronized void closeSession(Instant time) {
+        List<Consumer<BrokerListener>> out = new ArrayList<>();
+        for (WorkingOrder w : List.copyOf(working.values())) {
+            if (w.timeInForce() == TimeInForce.DAY || w.oneShot()) {
+                expire(w, "session close", time, out);
+            }
+        }
+        deliver(out);
+    }
+
+    private void onLive(String symbol, LivePrice live) {
+        livePrices.put(symbol, live);
+        List<Consumer<BrokerListener>> out = new ArrayList<>();
+        for (WorkingOrder w : workingOn(symbol)) {
+            settle(w, LivePriceMatching.match(w, live), null, live.time(), out);
+        }
+        deliver(out);
+    }
+
+    /**
+     * Applies {@code match} to {@code order}: fills what it can (all of the rest, or up to
+     * {@code capacity} when that is not null; a FOK all or nothing), then keeps the order working,
+     * or finishes it as filled, or expires a one-shot order's rest. Returns the quantity filled.
+     */
+    private Quantity settle(WorkingOrder order, Match match, Quantity capacity, Instant time, List<Consumer<BrokerListener>> out) {
+        WorkingOrder w = match.triggered() && !order.triggered() ? order.triggeredNow() : order;
+        Quantity fill = Quantity.ZERO;
+        if (match.fills()) {
+            fill = capacity == null ? w.remaining() : w.remaining().min(capacity);
+            if (w.timeInForce() == TimeInForce.FOK && fill.compareTo(w.remaining()) < 0) {
+                fill = Quantity.ZERO;
+            }
+        }
+        if (fill.isPositive()) {
+            w = fill(w, fill, match.price(), time, out);
+        }
+        if (w.remaining().isZero()) {
+            working.remove(w.orderId());
+            finished.put(w.orderId(), new Finished(w.brokerOrderId(), "filled"));
+        } else if (w.oneShot()) {
+            expire(w, w.timeInForce() == TimeInForce.FOK ? "fill-or-kill: could not fill completely at once"
+                    : "immediate-or-cancel: the rest did not fill at once", time, out);
+        } else {
+            working.put(w.orderId(), w);
+        }
+        return fill;
+    }
+
+    private WorkingOrder fill(WorkingOrder w, Quantity quantity, Price matched, Instant time, List<Consumer<BrokerListener>> out) {
+        Price price = pricing.fillPrice(w, matched);
+        Money fee = commission.commission(w.filled(), quantity, price);
+        accounts.get(w.account()).apply(w.side(), w.symbol(), quantity, price, fee);
+        BrokerFill fill = new BrokerFill(w.orderId(), w.brokerOrderId(), "PT-" + ++tradeSequence, quantity, price, fee, time);
+        out.add(l -> l.onFill(fill));
+        return w.filledBy(quantity);
+    }
+
+    private void expire(WorkingOrder w, String reason, Instant time, List<Consumer<BrokerListener>> out) {
+        working.remove(w.orderId());
+        finished.put(w.orderId(), new Finished(w.brokerOrderId(), "expired"));
+        out.add(l -> l.onExpired(w.orderId(), reason, time));
+    }
+
+    private void deliver(List<Consumer<BrokerListener>> out) {
+        out.forEach(n -> n.accept(listener));
+    }
+
+    private List<WorkingOrder> workingOn(String symbol) {
+        return working.values().stream().filter(w -> w.symbol().equals(symbol)).toList();
+    }
+
+    private WorkingOrder requireWorking(String orderId, String action) throws BrokerException {
+        WorkingOrder w = working.get(orderId);
+        if (w != null) {
+            return w;
+        }
+        Finished done = finished.get(orderId);
+        if (done != null) {
+            throw new BrokerException("cannot " + action + " order " + orderId + ": it is already " + done.outcome()
+                    + " at the paper broker", false);
+        }
+        throw new BrokerException("cannot " + action + " order " + orderId + ": the paper broker has no such order", false);
+    }
+
+    private void openAccount(String account, Instrument instrument) throws BrokerException {
+        PaperAccount a = accounts.computeIfAbsent(account, x -> new PaperAccount(instrument.currency()));
+        if (a.currency() != instrument.currency()) {
+            throw new BrokerException("account " + account + " holds " + a.currency() + " at the paper broker and cannot trade "
+                    + instrument.symbol() + " in " + instrument.currency(), false);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tradebook.core.marketdata;
+
+import io.tradebook.core.money.Price;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A price feed driven by hand: tests, the CLI and the API push last prices, quotes and bars into
+ * it, and it passes each one on to every subscribed {@link MarketDataListener}. It also remembers
+ * the latest reference price of each symbol: the last price pushed, the mid of the last quote, or
+ * the close of the last bar, whichever came last.
+ *
+ * <p>Thread-safe. Pushes are serialised, so every subscriber sees the events in one order and
+ * {@link #latest} always agrees with the last event delivered; listeners are called on the pushing
+ * thread and must not push back into this feed from another thread while they block. Refuses null
+ * arguments and (through {@link Quote}) a crossed quote.
+ */
+public final class ManualPriceFeed {
+    private static final int MID_SCALE = 12;
+
+    private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Price> latest = new ConcurrentHashMap<>();
+    private final Object pushLock = new Object();
+
+    /** Adds {@code listener}; it receives every event pushed from now on. */
+    public void subscribe(MarketDataListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes {@code listener}; does nothing when it was not subscribed. */
+    public void unsubscribe(MarketDataListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Pushes a last price of {@code symbol}. */
+    public void push(String symbol, Price price, Instant time) {
+        LastPrice event = new LastPrice(symbol, price, time);
+        synchronized (pushLock) {
+            latest.put(symbol, price);
+            listeners.forEach(l -> l.onLastPrice(event));
+        }
+    }
+
+    /** Pushes a quote of {@code symbol}; its mid becomes the reference price. */
+    public void pushQuote(String symbol, Price bid, Price ask, Instant time) {
+        Quote event = new Quote(symbol, bid, ask, time);
+        synchronized (pushLock) {
+            latest.put(symbol, mid(bid, ask));
+            listeners.forEach(l -> l.onQuote(event));
+        }
+    }
+
+    /** Pushes a completed bar; its close becomes the reference price. */
+    public void pushBar(Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        synchronized (pushLock) {
+            latest.put(bar.symbol(), bar.close());
+            listeners.forEach(l -> l.onBar(bar));
+        }
+    }
+
+    /** The latest reference price of {@code symbol}, or empty when nothing was pushed for it. */
+    public Optional<Price> latest(String symbol) {
+        return Optional.ofNullable(latest.get(symbol));
+    }
+
+    /** (bid + ask) / 2: exact unless the quote already uses all 12 decimals, then rounded half-even. */
+    static Price mid(Price bid, Price ask) {
+        BigDecimal sum = bid.value().add(ask.value());
+        BigDecimal half = sum.multiply(new BigDecimal("0.5"));
+        if (half.stripTrailingZeros().scale() > MID_SCALE) {
+            half = half.setScale(MID_SCALE, RoundingMode.HALF_EVEN);
+        }
+        return Price.of(half, bid.currency());
+    }
+}
