@@ -42,8 +42,11 @@ import java.util.function.Supplier;
  * listener, so fills, cancels and expiries come back through it and change the order and the
  * books in one atomic step of the {@link ExecutionStore}.
  *
- * <p>Every account has a lane: a lock that serialises everything done to the account's orders
- * (submits, broker reports, cancels), and a cache of its open orders. A request with a client
+ * <p>Every account has a lane: a lock that serialises every change to the account's orders
+ * (checks and reservations, broker reports, cancels), and a cache of its open orders. The engine
+ * never calls the broker while it holds a lane's lock, so a broker that reports while holding its
+ * own lock cannot deadlock with it: the only lock order is broker, then lane, then store. An order
+ * is PLACED, with its reservation, before the broker sees it. A request with a client
  * order id the account already used returns that order and places nothing. A bad request ends as a
  * complete REJECTED order with a reason; an unknown account, or a strategy not activated on it, is
  * refused with an exception because there is nowhere to keep (or attribute) the order. The clock, the ids, the broker and the store are injected, so
@@ -112,6 +115,7 @@ public final class ExecutionEngine implements BrokerListener {
             throw new IllegalArgumentException("strategy " + request.strategy() + " is not activated on account " + account.key());
         }
         Lane lane = lane(account.key());
+        String id;
         lane.lock.lock();
         try {
             if (request.clientOrderId() != null) {
@@ -121,20 +125,19 @@ public final class ExecutionEngine implements BrokerListener {
                 }
             }
             Instant now = clock.instant();
-            String id = ids.get();
+            id = ids.get();
             Order screened = screen(id, request, account, lane, now);
+            store.insert(screened, OrderEvent.of(null, screened));
             if (screened.status() == OrderStatus.REJECTED) {
-                store.insert(screened, OrderEvent.of(null, screened));
                 announceRejection(screened);
                 return screened;
             }
-            store.insert(screened, OrderEvent.of(null, screened));
-            Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
-            save(lane, screened, placed);
-            return send(lane, id);
+            // PLACED means sent: it holds its reservation from here on, so concurrent submits see it
+            save(lane, screened, screened.moveTo(OrderStatus.PLACED, now, "sent to broker"));
         } finally {
             lane.lock.unlock();
         }
+        return send(lane, id);
     }
 
     private Order screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
@@ -200,55 +203,58 @@ public final class ExecutionEngine implements BrokerListener {
      */
     private Order send(Lane lane, String id) {
         try {
-            String brokerId = BrokerRetry.call(() -> broker.submit(current(lane, id)), settings.retry(), settings.sleeper(),
-                    (attempt, failure, willRetry) -> {
+            String brokerId = BrokerRetry.call(() -> broker.submit(locked(lane, () -> current(lane, id))), settings.retry(),
+                    settings.sleeper(), (attempt, failure, willRetry) -> locked(lane, () -> {
                         Order now = current(lane, id);
                         if (willRetry && now.isOpen()) {
                             save(lane, now, now.retried(failure.getMessage(), clock.instant()));
                         }
-                    });
-            Order after = current(lane, id);
-            if (after.isOpen() && after.brokerOrderId() == null) {
-                save(lane, after, after.withBrokerOrderId(brokerId, clock.instant()));
-            }
+                        return null;
+                    }));
+            return locked(lane, () -> {
+                Order after = current(lane, id);
+                if (after.isOpen() && after.brokerOrderId() == null) {
+                    save(lane, after, after.withBrokerOrderId(brokerId, clock.instant()));
+                }
+                return current(lane, id);
+            });
         } catch (BrokerException e) {
-            Order now = current(lane, id);
-            if (now.status() == OrderStatus.PLACED) {
-                RejectReason reason = e.isTransient() ? RejectReason.BROKER_UNAVAILABLE : RejectReason.BROKER_REJECTED;
-                Order rejected = now.retried(e.getMessage(), clock.instant()).rejected(reason, e.getMessage(), clock.instant());
-                save(lane, now, rejected);
-                announceRejection(rejected);
-            } else if (now.status() == OrderStatus.PARTIALLY_FILLED) {
-                // what filled stays filled; the rest never reached the broker
-                save(lane, now, now.moveTo(OrderStatus.CANCELLED, clock.instant(), "rest not placed: " + e.getMessage()));
-            }
+            return locked(lane, () -> {
+                Order now = current(lane, id);
+                if (now.status() == OrderStatus.PLACED) {
+                    RejectReason reason = e.isTransient() ? RejectReason.BROKER_UNAVAILABLE : RejectReason.BROKER_REJECTED;
+                    Order rejected = now.retried(e.getMessage(), clock.instant()).rejected(reason, e.getMessage(), clock.instant());
+                    save(lane, now, rejected);
+                    announceRejection(rejected);
+                } else if (now.status() == OrderStatus.PARTIALLY_FILLED) {
+                    // what filled stays filled; the rest never reached the broker
+                    save(lane, now, now.moveTo(OrderStatus.CANCELLED, clock.instant(), "rest not placed: " + e.getMessage()));
+                }
+                return current(lane, id);
+            });
         }
-        return current(lane, id);
     }
 
     /** Cancels an open order: at once if it never left, else through the broker. Returns the order as it stands. */
     public Order cancel(String orderId) {
         Order order = store.find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
         Lane lane = lane(order.account());
-        lane.lock.lock();
-        try {
+        Order toCancel = locked(lane, () -> {
             Order current = current(lane, orderId);
-            if (!current.isOpen()) {
-                return current;
-            }
             if (current.status() == OrderStatus.PENDING) {
                 save(lane, current, current.moveTo(OrderStatus.CANCELLED, clock.instant(), "cancelled before it was sent"));
-                return current(lane, orderId);
+                return null;
             }
+            return current.isOpen() ? current : null;
+        });
+        if (toCancel != null) {
             try {
-                broker.cancel(current);
+                broker.cancel(toCancel);
             } catch (BrokerException e) {
                 throw new IllegalStateException("the broker did not cancel order " + orderId + ": " + e.getMessage(), e);
             }
-            return current(lane, orderId);
-        } finally {
-            lane.lock.unlock();
         }
+        return locked(lane, () -> current(lane, orderId));
     }
 
     /**
@@ -260,25 +266,24 @@ public final class ExecutionEngine implements BrokerListener {
     public Order replace(String orderId, Quantity quantity, Price limitPrice, Price stopPrice) {
         Order order = store.find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
         Lane lane = lane(order.account());
-        lane.lock.lock();
-        try {
+        Order[] terms = locked(lane, () -> {
             Order current = current(lane, orderId);
             if (!current.isOpen() || current.status() == OrderStatus.PENDING) {
                 throw new IllegalStateException("order " + orderId + " is " + current.status() + " and cannot be replaced");
             }
-            TradingAccount account = accounts.account(current.account()).orElseThrow();
-            OrderRequest terms = new OrderRequest(current.account(), current.strategy(), null, current.symbol(), current.side(),
+            if (quantity.compareTo(current.filledQuantity()) <= 0) {
+                throw new IllegalArgumentException("new quantity " + quantity + " must exceed the " + current.filledQuantity()
+                        + " already filled");
+            }
+            OrderRequest whole = new OrderRequest(current.account(), current.strategy(), null, current.symbol(), current.side(),
                     current.type(), current.timeInForce(), quantity, limitPrice, stopPrice, current.confidence());
-            Instrument instrument = instruments.find(current.symbol()).orElseThrow();
-            Optional<Problem> problem = OrderCheck.check(terms, instrument);
+            Optional<Problem> problem = OrderCheck.check(whole, instruments.find(current.symbol()).orElseThrow());
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(problem.get().reason() + ": " + problem.get().message());
             }
-            if (quantity.compareTo(current.filledQuantity()) <= 0) {
-                throw new IllegalArgumentException("new quantity " + quantity + " must exceed the " + current.filledQuantity() + " already filled");
-            }
-            OrderRequest rest = new OrderRequest(terms.account(), terms.strategy(), null, terms.symbol(), terms.side(), terms.type(),
-                    terms.timeInForce(), quantity.minus(current.filledQuantity()), limitPrice, stopPrice, terms.confidence());
+            OrderRequest rest = new OrderRequest(whole.account(), whole.strategy(), null, whole.symbol(), whole.side(), whole.type(),
+                    whole.timeInForce(), quantity.minus(current.filledQuantity()), limitPrice, stopPrice, whole.confidence());
+            TradingAccount account = accounts.account(current.account()).orElseThrow();
             Price reference = prices.latest(current.symbol()).orElse(limitPrice != null ? limitPrice : stopPrice);
             List<Order> others = new ArrayList<>(lane.open.values());
             others.removeIf(o -> o.id().equals(orderId));
@@ -290,20 +295,20 @@ public final class ExecutionEngine implements BrokerListener {
             if (!bp.approved()) {
                 throw new IllegalArgumentException(bp.problem().reason() + ": " + bp.problem().message());
             }
-            Order replaced = current.replaced(quantity, limitPrice, stopPrice, bp.reserve(), clock.instant());
-            try {
-                broker.replace(current, replaced);
-            } catch (BrokerException e) {
-                throw new IllegalStateException("the broker did not replace order " + orderId + ": " + e.getMessage(), e);
-            }
+            return new Order[] {current, current.replaced(quantity, limitPrice, stopPrice, bp.reserve(), clock.instant())};
+        });
+        try {
+            broker.replace(terms[0], terms[1]);
+        } catch (BrokerException e) {
+            throw new IllegalStateException("the broker did not replace order " + orderId + ": " + e.getMessage(), e);
+        }
+        return locked(lane, () -> {
             Order latest = current(lane, orderId);
-            if (latest.isOpen() && latest.filledQuantity().equals(current.filledQuantity())) {
-                save(lane, latest, replaced);
+            if (latest.isOpen() && quantity.compareTo(latest.filledQuantity()) > 0) {
+                save(lane, latest, latest.replaced(quantity, limitPrice, stopPrice, terms[1].reserved(), clock.instant()));
             }
             return current(lane, orderId);
-        } finally {
-            lane.lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -435,6 +440,15 @@ public final class ExecutionEngine implements BrokerListener {
             }
         }
         return store.find(orderId);
+    }
+
+    private static <T> T locked(Lane lane, Supplier<T> work) {
+        lane.lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lane.lock.unlock();
+        }
     }
 
     private Lane lane(String account) {
