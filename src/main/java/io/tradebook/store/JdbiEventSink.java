@@ -7,6 +7,7 @@ import io.tradebook.core.events.AlertLevel;
 import io.tradebook.core.events.EventSink;
 import io.tradebook.core.events.LogLevel;
 import io.tradebook.core.events.Notification;
+import io.tradebook.core.events.RiskEvent;
 import io.tradebook.core.events.NotificationType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,6 +59,33 @@ public final class JdbiEventSink implements EventSink {
 
     /** A stored log entry; {@code details} is empty when none were given. Immutable. */
     public record LogEntry(long id, Instant time, LogLevel level, String component, String message, Map<String, String> details) {
+    }
+
+    /**
+     * Stores a risk rule's refusal in {@code risk_events}. The rule must be a stored rule (its id a
+     * {@code risk_rules} id); a refusal by a rule that lives only in memory cannot be linked to a
+     * row, so it is kept as a WARNING in the system log instead.
+     */
+    @Override
+    public void riskEvent(RiskEvent e) {
+        UUID rule = uuidOrNull(e.ruleId());
+        boolean stored = rule != null && jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM risk_rules WHERE id = :id")
+                .bind("id", rule).mapTo(Integer.class).one() > 0);
+        if (!stored) {
+            log(LogLevel.WARNING, "risk", "refusal by a rule that is not stored: " + e.message(),
+                    Map.of("rule", String.valueOf(e.ruleId()), "orderId", String.valueOf(e.orderId())));
+            return;
+        }
+        new RiskEventRepository(jdbi).insert(new RiskEventRepository.RiskEventRow(rule, JdbiBookKeeper.accountId(e.account()),
+                uuidOrNull(e.orderId()), e.time(), e.ruleType(), e.limit(), e.observed(), e.message()));
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     @Override

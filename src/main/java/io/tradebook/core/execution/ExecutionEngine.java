@@ -126,8 +126,12 @@ public final class ExecutionEngine implements BrokerListener {
             }
             Instant now = clock.instant();
             id = ids.get();
-            Order screened = screen(id, request, account, lane, now);
+            Screening screening = screen(id, request, account, lane, now);
+            Order screened = screening.order();
             store.insert(screened, OrderEvent.of(null, screened));
+            if (screening.denial() != null) {
+                announceRiskDenial(screened, screening.denial());
+            }
             if (screened.status() == OrderStatus.REJECTED) {
                 announceRejection(screened);
                 return screened;
@@ -140,51 +144,53 @@ public final class ExecutionEngine implements BrokerListener {
         return send(lane, id);
     }
 
-    private Order screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
+    /** The outcome of the checks: the order (PENDING or REJECTED) and, when a risk rule refused it, the denial. */
+    private record Screening(Order order, PreTradeRisk.Denial denial) {
+        Screening(Order order) {
+            this(order, null);
+        }
+    }
+
+    private Screening screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
         Money zero = Money.zero(account.currency());
         Optional<StrategyActivation> activation = accounts.activation(account.key(), r.strategy());
         Optional<Instrument> instrument = instruments.find(r.symbol());
         if (instrument.isEmpty()) {
-            return Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now);
+            return new Screening(Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now));
         }
         if (instrument.get().currency() != account.currency()) {
-            return Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, r.symbol() + " trades in " + instrument.get().currency()
-                    + " but the account is in " + account.currency(), zero, now);
+            return new Screening(Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, r.symbol() + " trades in " + instrument.get().currency()
+                    + " but the account is in " + account.currency(), zero, now));
         }
         Optional<Problem> problem = OrderCheck.check(r, instrument.get());
         if (problem.isPresent()) {
-            return Order.reject(id, r, problem.get().reason(), problem.get().message(), zero, now);
+            return new Screening(Order.reject(id, r, problem.get().reason(), problem.get().message(), zero, now));
         }
         Quantity position = store.books().position(account.key(), r.strategy(), r.symbol());
         boolean reducing = BuyingPower.increase(position, r.side(), r.quantity()).isZero();
         if (activation.get().status() != ActivationStatus.ACTIVE && !reducing) {
-            return Order.reject(id, r, RejectReason.STRATEGY_NOT_ACTIVE, "strategy " + r.strategy() + " is "
-                    + activation.get().status() + "; it may only reduce positions", zero, now);
+            return new Screening(Order.reject(id, r, RejectReason.STRATEGY_NOT_ACTIVE, "strategy " + r.strategy() + " is "
+                    + activation.get().status() + "; it may only reduce positions", zero, now));
         }
         Optional<Price> latest = prices.latest(r.symbol());
         Price reference = latest.orElse(r.limitPrice() != null ? r.limitPrice() : r.stopPrice());
         if (reference == null) {
-            return Order.reject(id, r, RejectReason.NO_MARKET_PRICE, "no price is known for " + r.symbol()
-                    + " to value a " + r.type() + " order", zero, now);
+            return new Screening(Order.reject(id, r, RejectReason.NO_MARKET_PRICE, "no price is known for " + r.symbol()
+                    + " to value a " + r.type() + " order", zero, now));
         }
         Optional<PreTradeRisk.Denial> denial = risk.check(id, r, reference);
         if (denial.isPresent()) {
             PreTradeRisk.Denial d = denial.get();
-            events.notify(new Notification(account.key(), NotificationType.RISK_ALERT, AlertLevel.WARNING,
-                    "Order refused by " + d.ruleType(), d.message(), Map.of("orderId", id, "rule", String.valueOf(d.ruleId()),
-                    "ruleType", d.ruleType(), "limit", plain(d.limit()), "observed", plain(d.observed())), now));
-            events.log(LogLevel.WARNING, "risk", d.message(), Map.of("orderId", id, "account", account.key()));
-            events.riskEvent(new RiskEvent(account.key(), d.ruleId(), d.ruleType(), id, d.limit(), d.observed(), d.message(), now));
-            return Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now);
+            return new Screening(Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now), d);
         }
         Price reservePrice = reservePrice(r, reference);
         BuyingPower.Decision bp = BuyingPower.check(account, activation.get(), r, reservePrice, reference,
                 settings.fees().estimate(r, reservePrice), lane.open.values(), store.books(), prices,
                 s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
         if (!bp.approved()) {
-            return Order.reject(id, r, bp.problem().reason(), bp.problem().message(), zero, now);
+            return new Screening(Order.reject(id, r, bp.problem().reason(), bp.problem().message(), zero, now));
         }
-        return Order.accept(id, r, bp.reserve(), now);
+        return new Screening(Order.accept(id, r, bp.reserve(), now));
     }
 
     private Price reservePrice(OrderRequest r, Price reference) {
@@ -480,6 +486,15 @@ public final class ExecutionEngine implements BrokerListener {
             lane.open.remove(order.id());
             accountOfOpenOrder.remove(order.id());
         }
+    }
+
+    private void announceRiskDenial(Order order, PreTradeRisk.Denial d) {
+        Instant now = order.updatedAt();
+        events.riskEvent(new RiskEvent(order.account(), d.ruleId(), d.ruleType(), order.id(), d.limit(), d.observed(), d.message(), now));
+        events.notify(new Notification(order.account(), NotificationType.RISK_ALERT, AlertLevel.WARNING,
+                "Order refused by " + d.ruleType(), d.message(), Map.of("orderId", order.id(), "rule", String.valueOf(d.ruleId()),
+                "ruleType", d.ruleType(), "limit", plain(d.limit()), "observed", plain(d.observed())), now));
+        events.log(LogLevel.WARNING, "risk", d.message(), Map.of("orderId", order.id(), "account", order.account()));
     }
 
     private void announceRejection(Order order) {

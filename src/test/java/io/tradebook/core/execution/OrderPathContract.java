@@ -44,13 +44,17 @@ public abstract class OrderPathContract {
 
     protected PaperTrading paper;
     protected String account;
-    private final RecordingEventSink events = new RecordingEventSink();
 
     /** A fresh store. */
     protected abstract ExecutionStore newStore();
 
     /** Creates the account (and the strategies' activations) where the store keeps them; returns its key. */
     protected abstract String openAccount(ExecutionStore store, String... strategies);
+
+    /** Where notifications, log entries and risk events go; called after {@link #openAccount}. */
+    protected io.tradebook.core.events.EventSink eventSink() {
+        return new RecordingEventSink();
+    }
 
     @BeforeEach
     void wire() {
@@ -62,7 +66,7 @@ public abstract class OrderPathContract {
         }
         Map<String, Instrument> instruments = Map.of("AAPL", Instrument.equity("AAPL", USD), "MSFT", Instrument.equity("MSFT", USD));
         paper = new PaperTrading(store, directory, s -> Optional.ofNullable(instruments.get(s)), new NoSlippage(),
-                new PerShareCommission(Money.of("0.01", USD), Money.of("1", USD)), events, Clock.fixed(T0, ZoneOffset.UTC),
+                new PerShareCommission(Money.of("0.01", USD), Money.of("1", USD)), eventSink(), Clock.fixed(T0, ZoneOffset.UTC),
                 () -> UUID.randomUUID().toString(), RetryPolicy.none());
         paper.fund(account, Money.of("10000", USD), T0, "initial");
     }
@@ -71,7 +75,7 @@ public abstract class OrderPathContract {
         return Price.of(value, USD);
     }
 
-    private Order submit(String strategy, Side side, OrderType type, String qty, String limit, String stop, TimeInForce tif) {
+    protected Order submit(String strategy, Side side, OrderType type, String qty, String limit, String stop, TimeInForce tif) {
         return paper.engine().submit(new OrderRequest(account, strategy, null, "AAPL", side, type, tif, Quantity.of(qty),
                 limit == null ? null : p(limit), stop == null ? null : p(stop), null));
     }
