@@ -254,6 +254,15 @@ public final class JdbiBookKeeper implements BookKeeper {
     }
 
     @Override
+    public Quantity netPosition(String account, String symbol) {
+        UUID accountId = accountId(account);
+        BigDecimal net = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(CASE WHEN side = 'SHORT' THEN -quantity ELSE quantity END), 0) "
+                + "FROM holdings WHERE account_id = :a AND symbol = :s AND status = 'OPEN'").bind("a", accountId).bind("s", symbol)
+                .mapTo(BigDecimal.class).one());
+        return Quantity.of(net);
+    }
+
+    @Override
     public Money cashAvailable(String account, String strategy) {
         UUID accountId = accountId(account);
         return jdbi.withHandle(h -> {

@@ -3,6 +3,7 @@ package io.tradebook.core.books;
 import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.money.Price;
+import io.tradebook.core.money.Quantity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -214,6 +215,18 @@ public final class AccountBook {
     public Collection<StrategyPosition> positionsOf(String strategy) {
         Map<String, StrategyPosition> bySymbol = positions.get(strategy);
         return bySymbol == null ? List.of() : Collections.unmodifiableCollection(bySymbol.values());
+    }
+
+    /** The net quantity of {@code symbol} over all strategies (long minus short). */
+    public Quantity netPosition(String symbol) {
+        Quantity net = Quantity.ZERO;
+        for (Map<String, StrategyPosition> bySymbol : positions.values()) {
+            StrategyPosition p = bySymbol.get(symbol);
+            if (p != null) {
+                net = net.plus(p.signedQuantity());
+            }
+        }
+        return net;
     }
 
     /** {@code strategy}'s position in {@code symbol}, or null if it never traded it. */

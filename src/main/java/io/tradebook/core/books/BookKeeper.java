@@ -37,6 +37,9 @@ public interface BookKeeper {
     /** The strategy's signed quantity of {@code symbol} (negative when short; zero when it never traded it). */
     Quantity position(String account, String strategy, String symbol);
 
+    /** The account's net quantity of {@code symbol} over all its strategies (long minus short). */
+    Quantity netPosition(String account, String symbol);
+
     /** The cash {@code strategy} can draw on: its segregated budget when it has an allocation, else the account's shared pool. */
     Money cashAvailable(String account, String strategy);
 

@@ -80,6 +80,11 @@ public final class InMemoryBookKeeper implements BookKeeper {
     }
 
     @Override
+    public synchronized Quantity netPosition(String account, String symbol) {
+        return book(account).netPosition(symbol);
+    }
+
+    @Override
     public synchronized Money cashAvailable(String account, String strategy) {
         return book(account).cashAvailableTo(strategy);
     }

@@ -47,17 +47,17 @@ public final class BuyingPower {
     }
 
     /**
+     * @param position the strategy's signed position in the symbol now
      * @param reservePrice the price a buy is assumed to pay per unit (its limit, or the reference price plus a buffer)
      * @param referencePrice the latest price of the symbol, to value the order and positions
      * @param feeEstimate the fee the order is expected to cost
      * @param openOrders the account's open orders
      * @param allocated whether a strategy of the account trades from a segregated budget
      */
-    static Decision check(TradingAccount account, StrategyActivation activation, OrderRequest r, Price reservePrice,
+    static Decision check(TradingAccount account, StrategyActivation activation, Quantity position, OrderRequest r, Price reservePrice,
                           Price referencePrice, Money feeEstimate, Collection<Order> openOrders, BookKeeper books,
                           ReferencePrices marks, Predicate<String> allocated) {
         Money zero = Money.zero(account.currency());
-        Quantity position = books.position(account.key(), r.strategy(), r.symbol());
         Quantity increase = increase(position, r.side(), r.quantity());
         if (r.side() == Side.SELL && account.type() == AccountType.CASH) {
             Quantity offered = Quantity.ZERO;

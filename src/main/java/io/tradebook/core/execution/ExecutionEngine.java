@@ -111,9 +111,8 @@ public final class ExecutionEngine implements BrokerListener {
     public Order submit(OrderRequest request) {
         TradingAccount account = accounts.account(request.account())
                 .orElseThrow(() -> new IllegalArgumentException("no account " + request.account()));
-        if (accounts.activation(account.key(), request.strategy()).isEmpty()) {
-            throw new IllegalArgumentException("strategy " + request.strategy() + " is not activated on account " + account.key());
-        }
+        StrategyActivation activation = accounts.activation(account.key(), request.strategy()).orElseThrow(() ->
+                new IllegalArgumentException("strategy " + request.strategy() + " is not activated on account " + account.key()));
         Lane lane = lane(account.key());
         String id;
         lane.lock.lock();
@@ -126,7 +125,7 @@ public final class ExecutionEngine implements BrokerListener {
             }
             Instant now = clock.instant();
             id = ids.get();
-            Screening screening = screen(id, request, account, lane, now);
+            Screening screening = screen(id, request, account, activation, lane, now);
             Order screened = screening.order();
             store.insert(screened, OrderEvent.of(null, screened));
             if (screening.denial() != null) {
@@ -151,9 +150,9 @@ public final class ExecutionEngine implements BrokerListener {
         }
     }
 
-    private Screening screen(String id, OrderRequest r, TradingAccount account, Lane lane, Instant now) {
+    private Screening screen(String id, OrderRequest r, TradingAccount account, StrategyActivation activation, Lane lane,
+                             Instant now) {
         Money zero = Money.zero(account.currency());
-        Optional<StrategyActivation> activation = accounts.activation(account.key(), r.strategy());
         Optional<Instrument> instrument = instruments.find(r.symbol());
         if (instrument.isEmpty()) {
             return new Screening(Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now));
@@ -168,9 +167,9 @@ public final class ExecutionEngine implements BrokerListener {
         }
         Quantity position = store.books().position(account.key(), r.strategy(), r.symbol());
         boolean reducing = BuyingPower.increase(position, r.side(), r.quantity()).isZero();
-        if (activation.get().status() != ActivationStatus.ACTIVE && !reducing) {
+        if (activation.status() != ActivationStatus.ACTIVE && !reducing) {
             return new Screening(Order.reject(id, r, RejectReason.STRATEGY_NOT_ACTIVE, "strategy " + r.strategy() + " is "
-                    + activation.get().status() + "; it may only reduce positions", zero, now));
+                    + activation.status() + "; it may only reduce positions", zero, now));
         }
         Optional<Price> latest = prices.latest(r.symbol());
         Price reference = latest.orElse(r.limitPrice() != null ? r.limitPrice() : r.stopPrice());
@@ -184,7 +183,7 @@ public final class ExecutionEngine implements BrokerListener {
             return new Screening(Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now), d);
         }
         Price reservePrice = reservePrice(r, reference);
-        BuyingPower.Decision bp = BuyingPower.check(account, activation.get(), r, reservePrice, reference,
+        BuyingPower.Decision bp = BuyingPower.check(account, activation, position, r, reservePrice, reference,
                 settings.fees().estimate(r, reservePrice), lane.open.values(), store.books(), prices,
                 s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
         if (!bp.approved()) {
@@ -295,7 +294,8 @@ public final class ExecutionEngine implements BrokerListener {
             others.removeIf(o -> o.id().equals(orderId));
             StrategyActivation activation = accounts.activation(account.key(), current.strategy()).orElseThrow();
             Price reservePrice = reservePrice(rest, reference);
-            BuyingPower.Decision bp = BuyingPower.check(account, activation, rest, reservePrice, reference,
+            Quantity position = store.books().position(account.key(), current.strategy(), current.symbol());
+            BuyingPower.Decision bp = BuyingPower.check(account, activation, position, rest, reservePrice, reference,
                     settings.fees().estimate(rest, reservePrice), others, store.books(), prices,
                     s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
             if (!bp.approved()) {

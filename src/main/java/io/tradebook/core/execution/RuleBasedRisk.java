@@ -70,8 +70,7 @@ public final class RuleBasedRisk implements PreTradeRisk {
             return Optional.empty();
         }
         TradingAccount account = accounts.account(request.account()).orElseThrow();
-        RiskContext context = context(account, request.symbol(), referencePrice);
-        RiskDecision decision = rules.check(request, context);
+        RiskDecision decision = rules.check(request, new LazyContext(account, request.symbol(), referencePrice));
         if (decision instanceof RiskDecision.Denied d) {
             RiskRule rule = d.rule();
             return Optional.of(new Denial(rule.id(), rule.type().name(), d.message(), rule.limit(), d.observed()));
@@ -79,6 +78,88 @@ public final class RuleBasedRisk implements PreTradeRisk {
         count(request.account(), null);
         count(request.account(), request.strategy());
         return Optional.empty();
+    }
+
+    /**
+     * The account's figures, computed only as far as the rules ask: a position or a price is a
+     * single lookup, and the full valuation (equity, open positions, strategies' figures) is built
+     * once, on first need.
+     */
+    private final class LazyContext implements RiskContext {
+        private final TradingAccount account;
+        private final String symbol;
+        private final Price referencePrice;
+        private RiskContext full;
+
+        LazyContext(TradingAccount account, String symbol, Price referencePrice) {
+            this.account = account;
+            this.symbol = symbol;
+            this.referencePrice = referencePrice;
+        }
+
+        private RiskContext full() {
+            if (full == null) {
+                full = context(account, symbol, referencePrice);
+            }
+            return full;
+        }
+
+        @Override
+        public String account() {
+            return account.key();
+        }
+
+        @Override
+        public String strategy() {
+            return null;
+        }
+
+        @Override
+        public Quantity position(String s) {
+            return full != null ? full.position(s) : books.netPosition(account.key(), s);
+        }
+
+        @Override
+        public Optional<Price> referencePrice(String s) {
+            Optional<Price> latest = prices.latest(s);
+            return latest.isPresent() || !s.equals(symbol) ? latest : Optional.of(referencePrice);
+        }
+
+        @Override
+        public Money equity() {
+            return full().equity();
+        }
+
+        @Override
+        public Money dayStartEquity() {
+            return full().dayStartEquity();
+        }
+
+        @Override
+        public Money peakEquity() {
+            return full().peakEquity();
+        }
+
+        @Override
+        public int openPositions() {
+            return full().openPositions();
+        }
+
+        @Override
+        public int ordersToday() {
+            ScopeMarks m = marks.get(account.key() + "\u0000");
+            if (m == null) {
+                return 0;
+            }
+            synchronized (m) {
+                return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).equals(m.day) ? m.orders : 0;
+            }
+        }
+
+        @Override
+        public RiskContext forStrategy(String strategy) {
+            return full().forStrategy(strategy);
+        }
     }
 
     /** Tells the scope's equity now (at a session open, a bar close, a fill), moving its day start and peak. */
@@ -134,8 +215,11 @@ public final class RuleBasedRisk implements PreTradeRisk {
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             if (!today.equals(m.day)) {
                 m.day = today;
-                m.dayStart = equity;
                 m.orders = 0;
+                m.dayStart = null;
+            }
+            if (m.dayStart == null) {
+                m.dayStart = equity;
             }
             m.peak = m.peak == null || equity.compareTo(m.peak) > 0 ? equity : m.peak;
             return m;
@@ -143,11 +227,15 @@ public final class RuleBasedRisk implements PreTradeRisk {
     }
 
     private void count(String account, String strategy) {
-        ScopeMarks m = marks.get(account + "\u0000" + (strategy == null ? "" : strategy));
-        if (m != null) {
-            synchronized (m) {
-                m.orders++;
+        ScopeMarks m = marks.computeIfAbsent(account + "\u0000" + (strategy == null ? "" : strategy), k -> new ScopeMarks());
+        synchronized (m) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!today.equals(m.day)) {
+                m.day = today;
+                m.dayStart = null;
+                m.orders = 0;
             }
+            m.orders++;
         }
     }
 }

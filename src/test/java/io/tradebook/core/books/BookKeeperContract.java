@@ -130,6 +130,8 @@ public abstract class BookKeeperContract {
         assertThat(s.unrealizedPnl(marks)).isEqualTo(usd("20"));
         assertThat(s.equity(marks)).isEqualTo(usd("10020")); // 10000 - 1000 - 1200 + 460 + 20*110 - 4*110
         assertThat(s.equity(marks).minus(s.netDeposits())).isEqualTo(s.realizedPnl().plus(s.unrealizedPnl(marks)));
+        assertThat(keeper().netPosition(a, "AAPL")).isEqualTo(Quantity.of(16)); // 10 + 10 - 4
+        assertThat(keeper().netPosition(a, "MSFT")).isEqualTo(Quantity.ZERO);
         assertThat(s.aggregated()).containsExactly(
                 new AccountSnapshot.Aggregate("AAPL", PositionSide.LONG, Quantity.of(20), usd("2200"), Price.of("110", USD)),
                 new AccountSnapshot.Aggregate("AAPL", PositionSide.SHORT, Quantity.of(4), usd("460"), Price.of("115", USD)));

@@ -273,6 +273,11 @@ class ReconciliationTest {
         }
 
         @Override
+        public io.tradebook.core.money.Quantity netPosition(String account, String symbol) {
+            return books.netPosition(account, symbol);
+        }
+
+        @Override
         public Money cashAvailable(String account, String strategy) {
             return books.cashAvailable(account, strategy);
         }
