@@ -90,10 +90,8 @@ public final class OrderWorkload {
         UUID user = repository.findOrCreateUser("bench-" + UUID.randomUUID() + "@tradebook.local", "Benchmark");
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
-            AccountRepository.Account account = repository.openAccount(user, "bench-" + i, "paper", "BENCH-" + UUID.randomUUID(),
-                    "CASH", "USD");
-            repository.activate(account.id(), "bench", AccountRepository.MANUAL_STRATEGY_ID);
-            keys.add(account.id().toString());
+            keys.add(repository.openAccountWithStrategies(user, "bench-" + i, "paper", "BENCH-" + UUID.randomUUID(), "CASH", "USD",
+                    "bench").id().toString());
         }
         return new OrderWorkload(new JdbiExecutionStore(database.jdbi()), keys);
     }

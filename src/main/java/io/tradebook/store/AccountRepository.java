@@ -61,6 +61,19 @@ public final class AccountRepository {
         });
     }
 
+    /**
+     * Opens an account (as {@link #openAccount}) and activates {@code strategies} on it with the
+     * built-in manual strategy, all drawing on the shared pool; returns the account.
+     */
+    public Account openAccountWithStrategies(UUID userId, String name, String broker, String accountNumber, String type,
+                                             String currency, String... strategies) {
+        Account account = openAccount(userId, name, broker, accountNumber, type, currency);
+        for (String s : strategies) {
+            activate(account.id(), s, MANUAL_STRATEGY_ID);
+        }
+        return account;
+    }
+
     public Optional<Account> findAccount(UUID id) {
         return jdbi.withHandle(h -> find(h, id));
     }

@@ -48,11 +48,7 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
 
     @Override
     protected String openAccount(String name, String... strategies) {
-        AccountRepository.Account account = accounts.openAccount(user, name, "paper", "PAPER-" + name, "MARGIN", "USD");
-        for (String s : strategies) {
-            accounts.activate(account.id(), s, AccountRepository.MANUAL_STRATEGY_ID);
-        }
-        return account.id().toString();
+        return accounts.openAccountWithStrategies(user, name, "paper", "PAPER-" + name, "MARGIN", "USD", strategies).id().toString();
     }
 
     private String tradedAccount() {

@@ -64,11 +64,7 @@ abstract class DatabaseExecutionStoreContract extends ExecutionStoreContract {
 
     @Override
     protected String openAccount(String name, String... strategies) {
-        AccountRepository.Account account = accounts.openAccount(user, name, "paper", "PAPER-" + name, "MARGIN", "USD");
-        for (String s : strategies) {
-            accounts.activate(account.id(), s, AccountRepository.MANUAL_STRATEGY_ID);
-        }
-        return account.id().toString();
+        return accounts.openAccountWithStrategies(user, name, "paper", "PAPER-" + name, "MARGIN", "USD", strategies).id().toString();
     }
 
     private Map<String, Object> orderRow(String id) {

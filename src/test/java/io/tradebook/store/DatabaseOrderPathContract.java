@@ -37,11 +37,7 @@ abstract class DatabaseOrderPathContract extends OrderPathContract {
     protected String openAccount(ExecutionStore store, String... strategies) {
         AccountRepository accounts = new AccountRepository(database.jdbi());
         UUID user = accounts.findOrCreateUser("paper@example.com", "Paper Trader");
-        AccountRepository.Account account = accounts.openAccount(user, "paper", "paper", "PAPER-1", "CASH", "USD");
-        for (String s : strategies) {
-            accounts.activate(account.id(), s, AccountRepository.MANUAL_STRATEGY_ID);
-        }
-        return account.id().toString();
+        return accounts.openAccountWithStrategies(user, "paper", "paper", "PAPER-1", "CASH", "USD", strategies).id().toString();
     }
 
     @Override
