@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A broker that simulates its executions against the market data it is given: a broker like any
@@ -37,10 +43,9 @@ import java.util.function.Consumer;
  * {@code docs/paper-broker.md}; in short, live prices fill at once at the ask or bid, bars fill
  * from the next bar's open on, with slippage, adverse tick rounding and commission on every fill.
  *
- * <p>Thread-safe: every method holds the broker's one lock. Listener calls are made with that lock
- * held, from inside the call that caused them ({@link #submit}, {@link #onBar}, …), after the
- * broker's own state has been updated; a listener may call back into the broker on the same
- * thread, but must not wait for another thread that calls it.
+ * <p>Thread-safe: matching holds the broker's one lock, and reports are delivered outside it, in
+ * order per account, through per-account outboxes (see {@code docs/paper-broker.md}, "Time and
+ * threads"), so a listener may take locks of its own and a slow one holds up only its account.
  *
  * <p>Refuses, with a {@link BrokerException} that is not transient: an order for an instrument it
  * does not know or with invalid terms, an order of an account in another currency, a cancel or
@@ -91,6 +96,16 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         }
     }
 
+    /** A report for the listener about one account's order, queued under the lock and delivered after it. */
+    private record Report(String account, Consumer<BrokerListener> call) {
+    }
+
+    /** One account's queued reports, and who is delivering them: reports of one account go out in order, one at a time. */
+    private static final class Outbox {
+        final ConcurrentLinkedQueue<Consumer<BrokerListener>> queue = new ConcurrentLinkedQueue<>();
+        final ReentrantLock delivering = new ReentrantLock();
+    }
+
     /** An order that will not work again, remembered so that a repeated submit is harmless and a late cancel is explained. */
     private record Finished(String brokerOrderId, String outcome) {
     }
@@ -104,6 +119,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     private final Map<String, Finished> finished = new HashMap<>();
     private final Map<String, LivePrice> livePrices = new HashMap<>();
     private final Map<String, Instant> lastBars = new HashMap<>();
+    private final ConcurrentMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private BrokerListener listener;
     private long orderSequence;
     private long tradeSequence;
@@ -134,7 +150,18 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
      * is one. Submitting an order id a second time changes nothing and returns the same broker id.
      */
     @Override
-    public synchronized String submit(Order order) throws BrokerException {
+    public String submit(Order order) throws BrokerException {
+        List<Report> out = new ArrayList<>();
+        String brokerId;
+        synchronized (this) {
+            brokerId = place(order, out);
+            post(out);
+        }
+        deliver(out);
+        return brokerId;
+    }
+
+    private String place(Order order, List<Report> out) throws BrokerException {
         if (listener == null) {
             throw new IllegalStateException("set a listener before the first submit");
         }
@@ -154,7 +181,6 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         PaperTerms.check(order.id(), instrument, order.type(), order.quantity(), order.limitPrice(), order.stopPrice());
         openAccount(order.account(), instrument);
         WorkingOrder w = WorkingOrder.accept(order, "P-" + ++orderSequence, instrument, lastBars.get(order.symbol()));
-        List<Consumer<BrokerListener>> out = new ArrayList<>();
         Instant now = config.clock().instant();
         LivePrice live = livePrices.get(w.symbol());
         if (live != null) {
@@ -164,16 +190,21 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         } else {
             working.put(w.orderId(), w);
         }
-        deliver(out);
         return w.brokerOrderId();
     }
 
     @Override
-    public synchronized void cancel(Order order) throws BrokerException {
-        WorkingOrder w = requireWorking(order.id(), "cancel");
-        working.remove(w.orderId());
-        finished.put(w.orderId(), new Finished(w.brokerOrderId(), "cancelled"));
-        listener.onCancelled(w.orderId(), "cancelled", config.clock().instant());
+    public void cancel(Order order) throws BrokerException {
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            WorkingOrder w = requireWorking(order.id(), "cancel");
+            working.remove(w.orderId());
+            finished.put(w.orderId(), new Finished(w.brokerOrderId(), "cancelled"));
+            Instant now = config.clock().instant();
+            out.add(new Report(w.account(), l -> l.onCancelled(w.orderId(), "cancelled", now)));
+            post(out);
+        }
+        deliver(out);
     }
 
     /**
@@ -182,7 +213,16 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
      * change of account, symbol, side or type, and a quantity not above what has already filled.
      */
     @Override
-    public synchronized void replace(Order order, Order replacement) throws BrokerException {
+    public void replace(Order order, Order replacement) throws BrokerException {
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            amend(order, replacement, out);
+            post(out);
+        }
+        deliver(out);
+    }
+
+    private void amend(Order order, Order replacement, List<Report> out) throws BrokerException {
         WorkingOrder w = requireWorking(order.id(), "replace");
         if (!replacement.account().equals(w.account()) || !replacement.symbol().equals(w.symbol())
                 || replacement.side() != w.side() || replacement.type() != w.type()) {
@@ -198,9 +238,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         working.put(r.orderId(), r);
         LivePrice live = livePrices.get(r.symbol());
         if (live != null) {
-            List<Consumer<BrokerListener>> out = new ArrayList<>();
             settle(r, LivePriceMatching.match(r, live), null, config.clock().instant(), out);
-            deliver(out);
         }
     }
 
@@ -219,12 +257,12 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     }
 
     @Override
-    public synchronized void onQuote(Quote quote) {
+    public void onQuote(Quote quote) {
         onLive(quote.symbol(), LivePrice.of(quote));
     }
 
     @Override
-    public synchronized void onLastPrice(LastPrice lastPrice) {
+    public void onLastPrice(LastPrice lastPrice) {
         onLive(lastPrice.symbol(), LivePrice.of(lastPrice));
     }
 
@@ -233,37 +271,43 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
      * (strictly after the latest bar they had seen), oldest first, sharing the bar's volume cap.
      */
     @Override
-    public synchronized void onBar(Bar bar) {
-        List<WorkingOrder> eligible = workingOn(bar.symbol()).stream().filter(w -> w.eligibleFor(bar)).toList();
-        lastBars.merge(bar.symbol(), bar.time(), (a, b) -> a.isAfter(b) ? a : b);
-        if (eligible.isEmpty()) {
-            return;
-        }
-        Quantity capacity = config.barCapacity(bar, eligible.get(0).instrument().lotSize());
-        List<Consumer<BrokerListener>> out = new ArrayList<>();
-        for (WorkingOrder w : eligible) {
-            Quantity used = settle(w, BarMatching.match(w, bar), capacity, bar.time(), out);
-            capacity = capacity == null ? null : capacity.minus(used);
+    public void onBar(Bar bar) {
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            List<WorkingOrder> eligible = workingOn(bar.symbol()).stream().filter(w -> w.eligibleFor(bar)).toList();
+            lastBars.merge(bar.symbol(), bar.time(), (a, b) -> a.isAfter(b) ? a : b);
+            Quantity capacity = eligible.isEmpty() ? null : config.barCapacity(bar, eligible.get(0).instrument().lotSize());
+            for (WorkingOrder w : eligible) {
+                Quantity used = settle(w, BarMatching.match(w, bar), capacity, bar.time(), out);
+                capacity = capacity == null ? null : capacity.minus(used);
+            }
+            post(out);
         }
         deliver(out);
     }
 
     /** The end of the trading session: every working DAY order expires, and so does an IOC or FOK still waiting for a bar. */
-    public synchronized void closeSession(Instant time) {
-        List<Consumer<BrokerListener>> out = new ArrayList<>();
-        for (WorkingOrder w : List.copyOf(working.values())) {
-            if (w.timeInForce() == TimeInForce.DAY || w.oneShot()) {
-                expire(w, "session close", time, out);
+    public void closeSession(Instant time) {
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            for (WorkingOrder w : List.copyOf(working.values())) {
+                if (w.timeInForce() == TimeInForce.DAY || w.oneShot()) {
+                    expire(w, "session close", time, out);
+                }
             }
+            post(out);
         }
         deliver(out);
     }
 
     private void onLive(String symbol, LivePrice live) {
-        livePrices.put(symbol, live);
-        List<Consumer<BrokerListener>> out = new ArrayList<>();
-        for (WorkingOrder w : workingOn(symbol)) {
-            settle(w, LivePriceMatching.match(w, live), null, live.time(), out);
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            livePrices.put(symbol, live);
+            for (WorkingOrder w : workingOn(symbol)) {
+                settle(w, LivePriceMatching.match(w, live), null, live.time(), out);
+            }
+            post(out);
         }
         deliver(out);
     }
@@ -273,7 +317,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
      * {@code capacity} when that is not null; a FOK all or nothing), then keeps the order working,
      * or finishes it as filled, or expires a one-shot order's rest. Returns the quantity filled.
      */
-    private Quantity settle(WorkingOrder order, Match match, Quantity capacity, Instant time, List<Consumer<BrokerListener>> out) {
+    private Quantity settle(WorkingOrder order, Match match, Quantity capacity, Instant time, List<Report> out) {
         WorkingOrder w = match.triggered() && !order.triggered() ? order.triggeredNow() : order;
         Quantity fill = Quantity.ZERO;
         if (match.fills()) {
@@ -297,23 +341,57 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         return fill;
     }
 
-    private WorkingOrder fill(WorkingOrder w, Quantity quantity, Price matched, Instant time, List<Consumer<BrokerListener>> out) {
+    private WorkingOrder fill(WorkingOrder w, Quantity quantity, Price matched, Instant time, List<Report> out) {
         Price price = pricing.fillPrice(w, matched);
         Money fee = commission.commission(w.filled(), quantity, price);
         accounts.get(w.account()).apply(w.side(), w.symbol(), quantity, price, fee);
         BrokerFill fill = new BrokerFill(w.orderId(), w.brokerOrderId(), "PT-" + ++tradeSequence, quantity, price, fee, time);
-        out.add(l -> l.onFill(fill));
+        out.add(new Report(w.account(), l -> l.onFill(fill)));
         return w.filledBy(quantity);
     }
 
-    private void expire(WorkingOrder w, String reason, Instant time, List<Consumer<BrokerListener>> out) {
+    private void expire(WorkingOrder w, String reason, Instant time, List<Report> out) {
         working.remove(w.orderId());
         finished.put(w.orderId(), new Finished(w.brokerOrderId(), "expired"));
-        out.add(l -> l.onExpired(w.orderId(), reason, time));
+        out.add(new Report(w.account(), l -> l.onExpired(w.orderId(), reason, time)));
     }
 
-    private void deliver(List<Consumer<BrokerListener>> out) {
-        out.forEach(n -> n.accept(listener));
+    /** Queues the reports in their accounts' outboxes in the order they were made; call while holding the lock. */
+    private void post(List<Report> out) {
+        for (Report r : out) {
+            outboxes.computeIfAbsent(r.account(), a -> new Outbox()).queue.add(r.call());
+        }
+    }
+
+    /**
+     * Delivers the queued reports of the accounts in {@code out}, outside the broker's lock (call
+     * only without holding it). One thread at a time delivers an account's reports, in order;
+     * whoever delivers looks again after letting go, so no report is left behind; reports of
+     * different accounts go out in parallel.
+     */
+    private void deliver(List<Report> out) {
+        if (out.isEmpty()) {
+            return;
+        }
+        BrokerListener target;
+        synchronized (this) {
+            target = listener;
+        }
+        Set<Outbox> touched = new LinkedHashSet<>();
+        for (Report r : out) {
+            touched.add(outboxes.get(r.account()));
+        }
+        for (Outbox box : touched) {
+            while (!box.queue.isEmpty() && box.delivering.tryLock()) {
+                try {
+                    for (Consumer<BrokerListener> call = box.queue.poll(); call != null; call = box.queue.poll()) {
+                        call.accept(target);
+                    }
+                } finally {
+                    box.delivering.unlock();
+                }
+            }
+        }
     }
 
     private List<WorkingOrder> workingOn(String symbol) {
