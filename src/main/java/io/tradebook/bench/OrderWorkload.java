@@ -23,6 +23,9 @@ import io.tradebook.core.money.Quantity;
 import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderRequest;
 import io.tradebook.core.orders.OrderStatus;
+import io.tradebook.core.risk.RiskRule;
+import io.tradebook.core.risk.RuleType;
+import io.tradebook.core.risk.RuleUnit;
 import io.tradebook.store.AccountRepository;
 import io.tradebook.store.Database;
 import io.tradebook.store.JdbiExecutionStore;
@@ -65,8 +68,7 @@ public final class OrderWorkload {
                 database ? () -> UUID.randomUUID().toString() : () -> "o" + ids.incrementAndGet(), RetryPolicy.none());
         for (String a : accountKeys) {
             paper.fund(a, Money.of("100000000", USD), T0, "bench funding");
-            paper.rules().add(io.tradebook.core.risk.RiskRule.onAccount("max-size-" + a, a,
-                    io.tradebook.core.risk.RuleType.MAX_POSITION_SIZE, io.tradebook.core.risk.RuleUnit.QUANTITY, "1000"));
+            paper.rules().add(RiskRule.onAccount("max-size-" + a, a, RuleType.MAX_POSITION_SIZE, RuleUnit.QUANTITY, "1000"));
             accounts.add(a);
         }
         paper.feed().pushQuote(SYMBOL, Price.of("499.99", USD), Price.of("500.01", USD), T0);

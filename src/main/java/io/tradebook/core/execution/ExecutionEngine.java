@@ -2,25 +2,20 @@ package io.tradebook.core.execution;
 
 import io.tradebook.core.books.Fill;
 import io.tradebook.core.books.FillResult;
-import io.tradebook.core.books.Side;
 import io.tradebook.core.events.AlertLevel;
 import io.tradebook.core.events.EventSink;
 import io.tradebook.core.events.LogLevel;
 import io.tradebook.core.events.Notification;
 import io.tradebook.core.events.NotificationType;
 import io.tradebook.core.events.RiskEvent;
-import io.tradebook.core.instruments.Instrument;
 import io.tradebook.core.instruments.InstrumentSource;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.money.Price;
 import io.tradebook.core.money.Quantity;
 import io.tradebook.core.orders.Order;
-import io.tradebook.core.orders.OrderCheck;
-import io.tradebook.core.orders.OrderCheck.Problem;
 import io.tradebook.core.orders.OrderEvent;
 import io.tradebook.core.orders.OrderRequest;
 import io.tradebook.core.orders.OrderStatus;
-import io.tradebook.core.orders.OrderType;
 import io.tradebook.core.orders.RejectReason;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -69,14 +64,12 @@ public final class ExecutionEngine implements BrokerListener {
 
     private final ExecutionStore store;
     private final BrokerPort broker;
-    private final InstrumentSource instruments;
     private final AccountDirectory accounts;
-    private final ReferencePrices prices;
-    private final PreTradeRisk risk;
     private final EventSink events;
     private final Clock clock;
     private final Supplier<String> ids;
     private final Settings settings;
+    private final OrderScreen screen;
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> accountOfOpenOrder = new ConcurrentHashMap<>();
 
@@ -92,14 +85,12 @@ public final class ExecutionEngine implements BrokerListener {
                            Settings settings) {
         this.store = store;
         this.broker = broker;
-        this.instruments = instruments;
         this.accounts = accounts;
-        this.prices = prices;
-        this.risk = risk;
         this.events = events;
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
+        this.screen = new OrderScreen(instruments, accounts, prices, risk, store.books(), settings);
         broker.setListener(this);
     }
 
@@ -125,7 +116,7 @@ public final class ExecutionEngine implements BrokerListener {
             }
             Instant now = clock.instant();
             id = ids.get();
-            Screening screening = screen(id, request, account, activation, lane, now);
+            OrderScreen.Screening screening = screen.screen(id, request, account, activation, lane.open.values(), now);
             Order screened = screening.order();
             store.insert(screened, OrderEvent.of(null, screened));
             if (screening.denial() != null) {
@@ -141,63 +132,6 @@ public final class ExecutionEngine implements BrokerListener {
             lane.lock.unlock();
         }
         return send(lane, id);
-    }
-
-    /** The outcome of the checks: the order (PENDING or REJECTED) and, when a risk rule refused it, the denial. */
-    private record Screening(Order order, PreTradeRisk.Denial denial) {
-        Screening(Order order) {
-            this(order, null);
-        }
-    }
-
-    private Screening screen(String id, OrderRequest r, TradingAccount account, StrategyActivation activation, Lane lane,
-                             Instant now) {
-        Money zero = Money.zero(account.currency());
-        Optional<Instrument> instrument = instruments.find(r.symbol());
-        if (instrument.isEmpty()) {
-            return new Screening(Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, "unknown instrument " + r.symbol(), zero, now));
-        }
-        if (instrument.get().currency() != account.currency()) {
-            return new Screening(Order.reject(id, r, RejectReason.UNKNOWN_INSTRUMENT, r.symbol() + " trades in " + instrument.get().currency()
-                    + " but the account is in " + account.currency(), zero, now));
-        }
-        Optional<Problem> problem = OrderCheck.check(r, instrument.get());
-        if (problem.isPresent()) {
-            return new Screening(Order.reject(id, r, problem.get().reason(), problem.get().message(), zero, now));
-        }
-        Quantity position = store.books().position(account.key(), r.strategy(), r.symbol());
-        boolean reducing = BuyingPower.increase(position, r.side(), r.quantity()).isZero();
-        if (activation.status() != ActivationStatus.ACTIVE && !reducing) {
-            return new Screening(Order.reject(id, r, RejectReason.STRATEGY_NOT_ACTIVE, "strategy " + r.strategy() + " is "
-                    + activation.status() + "; it may only reduce positions", zero, now));
-        }
-        Optional<Price> latest = prices.latest(r.symbol());
-        Price reference = latest.orElse(r.limitPrice() != null ? r.limitPrice() : r.stopPrice());
-        if (reference == null) {
-            return new Screening(Order.reject(id, r, RejectReason.NO_MARKET_PRICE, "no price is known for " + r.symbol()
-                    + " to value a " + r.type() + " order", zero, now));
-        }
-        Optional<PreTradeRisk.Denial> denial = risk.check(id, r, reference);
-        if (denial.isPresent()) {
-            PreTradeRisk.Denial d = denial.get();
-            return new Screening(Order.reject(id, r, RejectReason.RISK_RULE, d.message(), zero, now), d);
-        }
-        Price reservePrice = reservePrice(r, reference);
-        BuyingPower.Decision bp = BuyingPower.check(account, activation, position, r, reservePrice, reference,
-                settings.fees().estimate(r, reservePrice), lane.open.values(), store.books(), prices,
-                s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
-        if (!bp.approved()) {
-            return new Screening(Order.reject(id, r, bp.problem().reason(), bp.problem().message(), zero, now));
-        }
-        return new Screening(Order.accept(id, r, bp.reserve(), now));
-    }
-
-    private Price reservePrice(OrderRequest r, Price reference) {
-        if (r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT) {
-            return r.limitPrice();
-        }
-        Price base = r.type() == OrderType.STOP_LOSS ? reference.max(r.stopPrice()) : reference;
-        return base.plusBasisPoints(settings.marketBufferBps());
     }
 
     /**
@@ -282,22 +216,11 @@ public final class ExecutionEngine implements BrokerListener {
             }
             OrderRequest whole = new OrderRequest(current.account(), current.strategy(), null, current.symbol(), current.side(),
                     current.type(), current.timeInForce(), quantity, limitPrice, stopPrice, current.confidence());
-            Optional<Problem> problem = OrderCheck.check(whole, instruments.find(current.symbol()).orElseThrow());
-            if (problem.isPresent()) {
-                throw new IllegalArgumentException(problem.get().reason() + ": " + problem.get().message());
-            }
             OrderRequest rest = new OrderRequest(whole.account(), whole.strategy(), null, whole.symbol(), whole.side(), whole.type(),
                     whole.timeInForce(), quantity.minus(current.filledQuantity()), limitPrice, stopPrice, whole.confidence());
-            TradingAccount account = accounts.account(current.account()).orElseThrow();
-            Price reference = prices.latest(current.symbol()).orElse(limitPrice != null ? limitPrice : stopPrice);
             List<Order> others = new ArrayList<>(lane.open.values());
             others.removeIf(o -> o.id().equals(orderId));
-            StrategyActivation activation = accounts.activation(account.key(), current.strategy()).orElseThrow();
-            Price reservePrice = reservePrice(rest, reference);
-            Quantity position = store.books().position(account.key(), current.strategy(), current.symbol());
-            BuyingPower.Decision bp = BuyingPower.check(account, activation, position, rest, reservePrice, reference,
-                    settings.fees().estimate(rest, reservePrice), others, store.books(), prices,
-                    s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
+            BuyingPower.Decision bp = screen.recheck(accounts.account(current.account()).orElseThrow(), whole, rest, others);
             if (!bp.approved()) {
                 throw new IllegalArgumentException(bp.problem().reason() + ": " + bp.problem().message());
             }
