@@ -21,24 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DatabaseBookKeeperContract extends BookKeeperContract {
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
+    private TestOwner owner;
     private Database database;
     private JdbiBookKeeper keeper;
-    private AccountRepository accounts;
-    private UUID user;
 
     protected abstract Database newDatabase();
 
     @BeforeEach
     void open() {
-        database = newDatabase();
+        owner = new TestOwner(newDatabase(), "trader@example.com");
+        database = owner.database;
         keeper = new JdbiBookKeeper(database.jdbi());
-        accounts = new AccountRepository(database.jdbi());
-        user = accounts.findOrCreateUser("trader@example.com", "Test Trader");
     }
 
     @AfterEach
     void close() {
-        database.close();
+        owner.close();
     }
 
     @Override
@@ -48,7 +46,7 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
 
     @Override
     protected String openAccount(String name, String... strategies) {
-        return accounts.openAccountWithStrategies(user, name, "paper", "PAPER-" + name, "MARGIN", "USD", strategies).id().toString();
+        return owner.openAccount(name, strategies);
     }
 
     private String tradedAccount() {
@@ -111,7 +109,7 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
     @Test
     void deletingTheUserRemovesEverythingOfTheirs() {
         String a = tradedAccount();
-        database.jdbi().useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", user));
+        database.jdbi().useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", owner.user));
         for (String table : new String[] {"accounts", "fills", "journal_entries", "journal_postings", "holdings", "round_trips",
             "strategy_activations", "broker_connections"}) {
             int left = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());

@@ -37,24 +37,22 @@ import org.junit.jupiter.api.Test;
  * by a concurrent writer outside the store.
  */
 abstract class DatabaseExecutionStoreContract extends ExecutionStoreContract {
+    private TestOwner owner;
     private Database database;
     private JdbiExecutionStore store;
-    private AccountRepository accounts;
-    private UUID user;
 
     protected abstract Database newDatabase();
 
     @BeforeEach
     void open() {
-        database = newDatabase();
+        owner = new TestOwner(newDatabase(), "orders@example.com");
+        database = owner.database;
         store = new JdbiExecutionStore(database.jdbi());
-        accounts = new AccountRepository(database.jdbi());
-        user = accounts.findOrCreateUser("orders@example.com", "Order Tester");
     }
 
     @AfterEach
     void close() {
-        database.close();
+        owner.close();
     }
 
     @Override
@@ -64,7 +62,7 @@ abstract class DatabaseExecutionStoreContract extends ExecutionStoreContract {
 
     @Override
     protected String openAccount(String name, String... strategies) {
-        return accounts.openAccountWithStrategies(user, name, "paper", "PAPER-" + name, "MARGIN", "USD", strategies).id().toString();
+        return owner.openAccount(name, strategies);
     }
 
     private Map<String, Object> orderRow(String id) {
