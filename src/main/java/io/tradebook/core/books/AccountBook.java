@@ -178,32 +178,12 @@ public final class AccountBook {
 
     /** Unrealized P&L at {@code marks} (a price for every symbol held). */
     public Money unrealizedPnl(Map<String, Price> marks) {
-        Money total = Money.zero(currency);
-        for (StrategyPosition p : allPositions()) {
-            if (p.open() != null) {
-                total = total.plus(p.unrealizedPnl(markOf(marks, p.symbol())));
-            }
-        }
-        return total;
+        return snapshot().unrealizedPnl(marks);
     }
 
     /** Cash plus long market value minus short market value at {@code marks}. */
     public Money equity(Map<String, Price> marks) {
-        Money total = cash;
-        for (StrategyPosition p : allPositions()) {
-            if (p.open() != null) {
-                total = total.plus(p.signedMarketValue(markOf(marks, p.symbol())));
-            }
-        }
-        return total;
-    }
-
-    private static Price markOf(Map<String, Price> marks, String symbol) {
-        Price mark = marks.get(symbol);
-        if (mark == null) {
-            throw new IllegalArgumentException("no mark price for " + symbol);
-        }
-        return mark;
+        return snapshot().equity(marks);
     }
 
     /** Strategy names with positions, sorted. */

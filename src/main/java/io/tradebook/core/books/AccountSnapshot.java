@@ -22,6 +22,18 @@ public record AccountSnapshot(String account, Money cash, Money netDeposits, Lis
      */
     public record Position(String strategy, String symbol, PositionSide side, Quantity quantity, Price averagePrice,
                            Money costBasis, Money realizedPnl, Money fees, int roundTrips) {
+
+        /** {@code q × mark}, positive for a long, negative for a short, zero when flat: what it adds to equity. */
+        public Money signedMarketValue(Price mark) {
+            Money value = quantity.times(mark);
+            return side == PositionSide.SHORT ? value.negate() : value;
+        }
+
+        /** Unrealized P&L at {@code mark}: {@code q × mark − cost} for a long, {@code cost − q × mark} for a short. */
+        public Money unrealizedPnl(Price mark) {
+            Money value = quantity.times(mark);
+            return side == PositionSide.SHORT ? costBasis.minus(value) : value.minus(costBasis);
+        }
     }
 
     /** The open holdings summed over strategies, per symbol and side (seed 001's portfolio holdings). Immutable. */
@@ -55,8 +67,7 @@ public record AccountSnapshot(String account, Money cash, Money netDeposits, Lis
         Money total = Money.zero(cash.currency());
         for (Position p : positions) {
             if (p.side() != PositionSide.FLAT) {
-                Money value = p.quantity().times(markOf(marks, p.symbol()));
-                total = total.plus(p.side() == PositionSide.LONG ? value.minus(p.costBasis()) : p.costBasis().minus(value));
+                total = total.plus(p.unrealizedPnl(markOf(marks, p.symbol())));
             }
         }
         return total;
@@ -67,8 +78,7 @@ public record AccountSnapshot(String account, Money cash, Money netDeposits, Lis
         Money total = cash;
         for (Position p : positions) {
             if (p.side() != PositionSide.FLAT) {
-                Money value = p.quantity().times(markOf(marks, p.symbol()));
-                total = p.side() == PositionSide.LONG ? total.plus(value) : total.minus(value);
+                total = total.plus(p.signedMarketValue(markOf(marks, p.symbol())));
             }
         }
         return total;

@@ -111,7 +111,7 @@ public final class BuyingPower {
         Money gross = Money.zero(account.currency());
         for (AccountSnapshot.Position p : snapshot.positions()) {
             if (p.side() != PositionSide.FLAT) {
-                Price mark = marks.latest(p.symbol()).orElse(p.averagePrice());
+                Price mark = marks.markOf(p);
                 prices.put(p.symbol(), mark);
                 gross = gross.plus(p.quantity().times(mark));
             }

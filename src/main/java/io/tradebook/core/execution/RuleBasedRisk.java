@@ -175,13 +175,12 @@ public final class RuleBasedRisk implements PreTradeRisk {
         Map<String, Money> strategyValue = new HashMap<>();
         Currency currency = account.currency();
         for (AccountSnapshot.Position p : snapshot.positions()) {
-            Price mark = prices.latest(p.symbol()).orElse(p.averagePrice());
+            Price mark = prices.markOf(p);
             valuation.put(p.symbol(), mark);
             Quantity signed = p.side() == PositionSide.SHORT ? p.quantity().negate() : p.quantity();
             accountPositions.merge(p.symbol(), signed, Quantity::plus);
             strategyPositions.computeIfAbsent(p.strategy(), s -> new HashMap<>()).merge(p.symbol(), signed, Quantity::plus);
-            Money pnl = p.realizedPnl().plus(new AccountSnapshot(account.key(), Money.zero(currency), Money.zero(currency),
-                    java.util.List.of(p)).unrealizedPnl(Map.of(p.symbol(), mark)));
+            Money pnl = p.realizedPnl().plus(p.unrealizedPnl(mark));
             strategyValue.merge(p.strategy(), pnl, Money::plus);
         }
         valuation.putIfAbsent(symbol, referencePrice);

@@ -124,7 +124,7 @@ public abstract class BookKeeperContract {
         Map<String, Price> marks = Map.of("AAPL", Price.of("110", USD));
         Map<String, Money> byStrategy = new HashMap<>();
         for (AccountSnapshot.Position p : s.positions()) {
-            byStrategy.put(p.strategy(), new AccountSnapshot(a, usd("0"), usd("0"), List.of(p)).unrealizedPnl(marks));
+            byStrategy.put(p.strategy(), p.unrealizedPnl(marks.get(p.symbol())));
         }
         assertThat(byStrategy).containsEntry("alpha", usd("100")).containsEntry("beta", usd("-100")).containsEntry("gamma", usd("20"));
         assertThat(s.unrealizedPnl(marks)).isEqualTo(usd("20"));
