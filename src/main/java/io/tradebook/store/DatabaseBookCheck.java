@@ -35,10 +35,52 @@ final class DatabaseBookCheck {
     private DatabaseBookCheck() {
     }
 
-    private record StoredPosting(long entryId, String ledger, UUID activation, String symbol, BigDecimal amount) {
+    record StoredPosting(long entryId, String ledger, UUID activation, String symbol, BigDecimal amount) {
     }
 
-    private record StoredEntry(long id, String type, java.time.Instant time, Long fillId, String description) {
+    record StoredEntry(long id, String type, java.time.Instant time, Long fillId, String description) {
+    }
+
+    /** An account's journal entries (oldest first), their postings by entry id, and its fills by id. */
+    record History(List<StoredEntry> entries, Map<Long, List<StoredPosting>> postings, Map<Long, Fill> fills) {
+        static History load(Handle h, UUID accountId, String key, Map<UUID, String> names, Currency currency) {
+            Map<Long, Fill> fills = new HashMap<>();
+            h.createQuery("SELECT id, strategy_activation_id, symbol, side, quantity, price, fee, broker_trade_id, confidence, executed_at "
+                            + "FROM fills WHERE account_id = :a").bind("a", accountId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), new Fill(rs.getString("broker_trade_id"), key,
+                            names.get(rs.getObject("strategy_activation_id", UUID.class)), rs.getString("symbol"),
+                            Side.valueOf(rs.getString("side")), Quantity.of(rs.getBigDecimal("quantity")),
+                            Price.of(rs.getBigDecimal("price"), currency), Money.of(rs.getBigDecimal("fee"), currency),
+                            SqlTypes.instant(rs, "executed_at"), rs.getBigDecimal("confidence"))))
+                    .forEach(e -> fills.put(e.getKey(), e.getValue()));
+            Map<Long, List<StoredPosting>> postings = new HashMap<>();
+            h.createQuery("SELECT entry_id, ledger_account, strategy_activation_id, symbol, amount FROM journal_postings WHERE account_id = :a")
+                    .bind("a", accountId)
+                    .map((rs, ctx) -> new StoredPosting(rs.getLong("entry_id"), rs.getString("ledger_account"),
+                            rs.getObject("strategy_activation_id", UUID.class), rs.getString("symbol"), rs.getBigDecimal("amount")))
+                    .forEach(p -> postings.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p));
+            List<StoredEntry> entries = h.createQuery("SELECT id, entry_type, occurred_at, fill_id, description FROM journal_entries "
+                            + "WHERE account_id = :a ORDER BY id").bind("a", accountId)
+                    .map((rs, ctx) -> new StoredEntry(rs.getLong("id"), rs.getString("entry_type"), SqlTypes.instant(rs, "occurred_at"),
+                            (Long) rs.getObject("fill_id", Long.class), rs.getString("description")))
+                    .list();
+            return new History(entries, postings, fills);
+        }
+    }
+
+    /**
+     * The account's books rebuilt by replaying its journal, into a book keeping running balances
+     * only: what a store that keeps accounts in memory starts from. Refuses an entry that cannot
+     * be replayed.
+     */
+    static AccountBook rebuild(Handle h, UUID accountId, Map<UUID, String> names, Currency currency) {
+        String key = accountId.toString();
+        History history = History.load(h, accountId, key, names, currency);
+        AccountBook book = new AccountBook(key, currency, io.tradebook.core.books.Journal.balancesOnly(currency));
+        for (StoredEntry e : history.entries()) {
+            replay(book, e, history.postings().getOrDefault(e.id(), List.of()), history.fills(), names, currency);
+        }
+        return book;
     }
 
     static List<String> verify(Handle h, UUID accountId) {
@@ -72,26 +114,10 @@ final class DatabaseBookCheck {
                 .bind("a", accountId).mapTo(Long.class)
                 .forEach(id -> out.add(label + ": fill " + id + " has no journal entry"));
 
-        Map<Long, Fill> fills = new HashMap<>();
-        h.createQuery("SELECT id, strategy_activation_id, symbol, side, quantity, price, fee, broker_trade_id, confidence, executed_at "
-                        + "FROM fills WHERE account_id = :a").bind("a", accountId)
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), new Fill(rs.getString("broker_trade_id"), key,
-                        names.get(rs.getObject("strategy_activation_id", UUID.class)), rs.getString("symbol"),
-                        Side.valueOf(rs.getString("side")), Quantity.of(rs.getBigDecimal("quantity")),
-                        Price.of(rs.getBigDecimal("price"), currency), Money.of(rs.getBigDecimal("fee"), currency),
-                        SqlTypes.instant(rs, "executed_at"), rs.getBigDecimal("confidence"))))
-                .forEach(e -> fills.put(e.getKey(), e.getValue()));
-        Map<Long, List<StoredPosting>> postings = new HashMap<>();
-        h.createQuery("SELECT entry_id, ledger_account, strategy_activation_id, symbol, amount FROM journal_postings WHERE account_id = :a")
-                .bind("a", accountId)
-                .map((rs, ctx) -> new StoredPosting(rs.getLong("entry_id"), rs.getString("ledger_account"),
-                        rs.getObject("strategy_activation_id", UUID.class), rs.getString("symbol"), rs.getBigDecimal("amount")))
-                .forEach(p -> postings.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p));
-        List<StoredEntry> entries = h.createQuery("SELECT id, entry_type, occurred_at, fill_id, description FROM journal_entries "
-                        + "WHERE account_id = :a ORDER BY id").bind("a", accountId)
-                .map((rs, ctx) -> new StoredEntry(rs.getLong("id"), rs.getString("entry_type"), SqlTypes.instant(rs, "occurred_at"),
-                        (Long) rs.getObject("fill_id", Long.class), rs.getString("description")))
-                .list();
+        History history = History.load(h, accountId, key, names, currency);
+        Map<Long, Fill> fills = history.fills();
+        Map<Long, List<StoredPosting>> postings = history.postings();
+        List<StoredEntry> entries = history.entries();
 
         AccountBook book = AccountBook.open(key, currency);
         for (StoredEntry e : entries) {

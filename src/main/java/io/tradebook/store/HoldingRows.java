@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Reads and writes holding lifecycles ({@code holdings} rows) as core {@link Holding}s. */
 final class HoldingRows {
@@ -51,30 +51,38 @@ final class HoldingRows {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("strategy_activation_id", UUID.class), holding);
     }
 
+    static final String INSERT = "INSERT INTO holdings (id, account_id, strategy_activation_id, symbol, side, quantity, "
+            + "average_price, cost_basis, realized_pnl, fees, entry_quantity, entry_cost, exit_quantity, exit_proceeds, "
+            + "entry_confidence, status, open_marker, opened_at, closed_at) VALUES (:id, :account, :activation, :symbol, :side, :quantity, "
+            + ":average, :cost, :realized, :fees, :entryQuantity, :entryCost, :exitQuantity, :exitProceeds, :confidence, "
+            + ":status, :marker, :openedAt, :closedAt)";
+
+    static final String UPDATE = "UPDATE holdings SET quantity = :quantity, average_price = :average, cost_basis = :cost, "
+            + "realized_pnl = :realized, fees = :fees, entry_quantity = :entryQuantity, entry_cost = :entryCost, "
+            + "exit_quantity = :exitQuantity, exit_proceeds = :exitProceeds, status = :status, open_marker = :marker, "
+            + "closed_at = :closedAt, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
+
     static UUID insert(Handle h, UUID accountId, UUID activationId, Holding holding) {
         UUID id = UUID.randomUUID();
-        Update insert = h.createUpdate("INSERT INTO holdings (id, account_id, strategy_activation_id, symbol, side, quantity, "
-                + "average_price, cost_basis, realized_pnl, fees, entry_quantity, entry_cost, exit_quantity, exit_proceeds, "
-                + "entry_confidence, status, open_marker, opened_at, closed_at) VALUES (:id, :account, :activation, :symbol, :side, :quantity, "
-                + ":average, :cost, :realized, :fees, :entryQuantity, :entryCost, :exitQuantity, :exitProceeds, :confidence, "
-                + ":status, :marker, :openedAt, :closedAt)")
-                .bind("id", id).bind("account", accountId).bind("activation", activationId).bind("symbol", holding.symbol())
-                .bind("side", holding.side().name()).bind("openedAt", SqlTypes.utc(holding.openedAt()))
-                .bindByType("confidence", holding.confidence(), java.math.BigDecimal.class);
-        bindState(insert, holding).execute();
+        bindInsert(h.createUpdate(INSERT), id, accountId, activationId, holding).execute();
         return id;
     }
 
     static UUID update(Handle h, UUID id, Holding holding) {
-        Update update = h.createUpdate("UPDATE holdings SET quantity = :quantity, average_price = :average, cost_basis = :cost, "
-                + "realized_pnl = :realized, fees = :fees, entry_quantity = :entryQuantity, entry_cost = :entryCost, "
-                + "exit_quantity = :exitQuantity, exit_proceeds = :exitProceeds, status = :status, open_marker = :marker, "
-                + "closed_at = :closedAt, updated_at = CURRENT_TIMESTAMP WHERE id = :id").bind("id", id);
-        bindState(update, holding).execute();
+        bindState(h.createUpdate(UPDATE).bind("id", id), holding).execute();
         return id;
     }
 
-    private static Update bindState(Update u, Holding holding) {
+    /** Binds every column of {@link #INSERT}. */
+    static <T extends SqlStatement<T>> T bindInsert(T insert, UUID id, UUID accountId, UUID activationId, Holding holding) {
+        insert.bind("id", id).bind("account", accountId).bind("activation", activationId).bind("symbol", holding.symbol())
+                .bind("side", holding.side().name()).bind("openedAt", SqlTypes.utc(holding.openedAt()))
+                .bindByType("confidence", holding.confidence(), java.math.BigDecimal.class);
+        return bindState(insert, holding);
+    }
+
+    /** Binds the columns a fill changes (every column of {@link #UPDATE} but the id). */
+    static <T extends SqlStatement<T>> T bindState(T u, Holding holding) {
         return u.bind("quantity", holding.quantity().value()).bind("average", holding.averagePrice().value())
                 .bind("cost", holding.costBasis().amount()).bind("realized", holding.realizedPnl().amount())
                 .bind("fees", holding.fees().amount()).bind("entryQuantity", holding.entryQuantity().value())

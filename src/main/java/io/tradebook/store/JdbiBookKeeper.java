@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The books in the database. Each call is one transaction that first locks the account's row
@@ -74,16 +75,7 @@ public final class JdbiBookKeeper implements BookKeeper {
         boolean budget = activation.allocation() != null;
         JournalEntry entry = FillPosting.entryFor(fill, change, budget ? LedgerAccount.cash(fill.strategy()) : LedgerAccount.cashPool());
 
-        long fillId = h.createUpdate("INSERT INTO fills (account_id, strategy_activation_id, order_id, symbol, side, quantity, "
-                        + "price, fee, total_cost, currency, broker_trade_id, broker_order_id, confidence, executed_at) VALUES "
-                        + "(:account, :activation, :order, :symbol, :side, :quantity, :price, :fee, :totalCost, :currency, :trade, "
-                        + ":brokerOrder, :confidence, :time)")
-                .bind("account", accountId).bind("activation", activation.id()).bindByType("order", orderId, UUID.class)
-                .bind("brokerOrder", brokerOrderId).bind("symbol", fill.symbol())
-                .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
-                .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
-                .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), java.math.BigDecimal.class)
-                .bind("time", SqlTypes.utc(fill.time()))
+        long fillId = bindFill(h.createUpdate(FILL_INSERT), accountId, activation.id(), orderId, brokerOrderId, fill, currency)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         JournalRows.insert(h, accountId, entry, fillId, Map.of(fill.strategy(), activation.id()));
 
@@ -94,7 +86,7 @@ public final class JdbiBookKeeper implements BookKeeper {
             HoldingRows.insert(h, accountId, activation.id(), change.opened());
         }
         if (change.closed() != null) {
-            insertRoundTrip(h, accountId, activation.id(), lifecycleId, change.closed().roundTrip());
+            bindRoundTrip(h.createUpdate(ROUND_TRIP_INSERT), accountId, activation.id(), lifecycleId, change.closed().roundTrip()).execute();
         }
         Money flow = fill.cashFlow();
         h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :flow, version = version + 1, "
@@ -108,17 +100,34 @@ public final class JdbiBookKeeper implements BookKeeper {
         return new FillResult(fill, false, entry, change);
     }
 
-    private static void insertRoundTrip(Handle h, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
-        h.createUpdate("INSERT INTO round_trips (id, account_id, strategy_activation_id, holding_id, symbol, direction, entry_price, "
-                        + "exit_price, size, entry_time, exit_time, pnl, fees, status, ai_confidence) VALUES (:id, :account, "
-                        + ":activation, :holding, :symbol, :direction, :entry, :exit, :size, :entryTime, :exitTime, :pnl, :fees, "
-                        + "'CLOSED', :confidence)")
-                .bind("id", UUID.randomUUID()).bind("account", accountId).bind("activation", activationId).bind("holding", holdingId)
+    static final String FILL_INSERT = "INSERT INTO fills (account_id, strategy_activation_id, order_id, symbol, side, quantity, "
+            + "price, fee, total_cost, currency, broker_trade_id, broker_order_id, confidence, executed_at) VALUES "
+            + "(:account, :activation, :order, :symbol, :side, :quantity, :price, :fee, :totalCost, :currency, :trade, "
+            + ":brokerOrder, :confidence, :time)";
+
+    static final String ROUND_TRIP_INSERT = "INSERT INTO round_trips (id, account_id, strategy_activation_id, holding_id, symbol, "
+            + "direction, entry_price, exit_price, size, entry_time, exit_time, pnl, fees, status, ai_confidence) VALUES (:id, :account, "
+            + ":activation, :holding, :symbol, :direction, :entry, :exit, :size, :entryTime, :exitTime, :pnl, :fees, "
+            + "'CLOSED', :confidence)";
+
+    /** Binds every column of {@link #FILL_INSERT}; {@code orderId} and {@code brokerOrderId} may be null. */
+    static <T extends SqlStatement<T>> T bindFill(T insert, UUID accountId, UUID activationId, UUID orderId, String brokerOrderId,
+                                                  Fill fill, Currency currency) {
+        return insert.bind("account", accountId).bind("activation", activationId).bindByType("order", orderId, UUID.class)
+                .bind("brokerOrder", brokerOrderId).bind("symbol", fill.symbol())
+                .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
+                .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
+                .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), BigDecimal.class)
+                .bind("time", SqlTypes.utc(fill.time()));
+    }
+
+    /** Binds every column of {@link #ROUND_TRIP_INSERT}. */
+    static <T extends SqlStatement<T>> T bindRoundTrip(T insert, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
+        return insert.bind("id", UUID.randomUUID()).bind("account", accountId).bind("activation", activationId).bind("holding", holdingId)
                 .bind("symbol", trip.symbol()).bind("direction", trip.direction().name())
                 .bind("entry", trip.entryPrice().value()).bind("exit", trip.exitPrice().value()).bind("size", trip.size().value())
                 .bind("entryTime", SqlTypes.utc(trip.entryTime())).bind("exitTime", SqlTypes.utc(trip.exitTime()))
-                .bind("pnl", trip.pnl().amount()).bind("fees", trip.fees().amount()).bindByType("confidence", trip.confidence(), java.math.BigDecimal.class)
-                .execute();
+                .bind("pnl", trip.pnl().amount()).bind("fees", trip.fees().amount()).bindByType("confidence", trip.confidence(), BigDecimal.class);
     }
 
     @Override

@@ -139,7 +139,7 @@ public final class JdbiExecutionStore implements ExecutionStore {
      * Runs a write, turning a unique-key refusal that a concurrent writer won (the checks above
      * cannot see an uncommitted row) into the same {@link IllegalArgumentException} as the checks.
      */
-    private static <T> T refusingDuplicates(Order order, Supplier<T> write) {
+    static <T> T refusingDuplicates(Order order, Supplier<T> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {

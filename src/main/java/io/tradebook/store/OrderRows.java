@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
@@ -31,7 +32,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class OrderRows {
     /** The states only an order that reached the broker can be in: the first one stored sets {@code placed_at}. */
-    private static final Set<OrderStatus> PLACED_STATES =
+    static final Set<OrderStatus> PLACED_STATES =
             EnumSet.of(OrderStatus.PLACED, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED, OrderStatus.EXPIRED);
 
     private static final String SELECT = "SELECT o.id, o.client_order_id, o.account_id, s.name AS strategy, o.symbol, o.side, "
@@ -43,30 +44,43 @@ final class OrderRows {
     private OrderRows() {
     }
 
+    static final String INSERT = "INSERT INTO orders (id, account_id, strategy_activation_id, symbol, client_order_id, side, "
+            + "order_type, time_in_force, quantity, limit_price, stop_price, filled_quantity, filled_notional, avg_fill_price, "
+            + "status, broker_order_id, error_message, retry_count, reject_reason, confidence, reserved_cash, created_at, "
+            + "updated_at, placed_at, done_at, version) VALUES (:id, :account, :activation, :symbol, :clientOrderId, :side, :type, :tif, "
+            + ":quantity, :limit, :stop, :filled, :notional, :average, :status, :brokerOrderId, :message, :retries, :reason, "
+            + ":confidence, :reserved, :createdAt, :updatedAt, :placedAt, :doneAt, :versions)";
+
+    /** Writes a new state; {@code :versions} is how many changes it stands for (the row's version grows by it). */
+    static final String UPDATE = "UPDATE orders SET strategy_activation_id = :activation, symbol = :symbol, "
+            + "client_order_id = :clientOrderId, side = :side, order_type = :type, time_in_force = :tif, quantity = :quantity, "
+            + "limit_price = :limit, stop_price = :stop, filled_quantity = :filled, filled_notional = :notional, "
+            + "avg_fill_price = :average, status = :status, broker_order_id = :brokerOrderId, error_message = :message, "
+            + "retry_count = :retries, reject_reason = :reason, confidence = :confidence, reserved_cash = :reserved, "
+            + "updated_at = :updatedAt, placed_at = COALESCE(placed_at, :placedAt), done_at = COALESCE(done_at, :doneAt), "
+            + "version = version + :versions WHERE id = :id AND account_id = :account";
+
     static void insert(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
-        Update insert = h.createUpdate("INSERT INTO orders (id, account_id, strategy_activation_id, symbol, client_order_id, side, "
-                + "order_type, time_in_force, quantity, limit_price, stop_price, filled_quantity, filled_notional, avg_fill_price, "
-                + "status, broker_order_id, error_message, retry_count, reject_reason, confidence, reserved_cash, created_at, "
-                + "updated_at, placed_at, done_at) VALUES (:id, :account, :activation, :symbol, :clientOrderId, :side, :type, :tif, "
-                + ":quantity, :limit, :stop, :filled, :notional, :average, :status, :brokerOrderId, :message, :retries, :reason, "
-                + ":confidence, :reserved, :createdAt, :updatedAt, :placedAt, :doneAt)")
-                .bind("createdAt", SqlTypes.utc(order.createdAt()));
-        bindState(insert, id, accountId, activationId, order).execute();
+        bindState(h.createUpdate(INSERT).bind("createdAt", SqlTypes.utc(order.createdAt())).bind("versions", 0),
+                id, accountId, activationId, order).execute();
     }
 
     /** Writes the order's new state; false when the account holds no order {@code id}. */
     static boolean update(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
-        Update update = h.createUpdate("UPDATE orders SET strategy_activation_id = :activation, symbol = :symbol, "
-                + "client_order_id = :clientOrderId, side = :side, order_type = :type, time_in_force = :tif, quantity = :quantity, "
-                + "limit_price = :limit, stop_price = :stop, filled_quantity = :filled, filled_notional = :notional, "
-                + "avg_fill_price = :average, status = :status, broker_order_id = :brokerOrderId, error_message = :message, "
-                + "retry_count = :retries, reject_reason = :reason, confidence = :confidence, reserved_cash = :reserved, "
-                + "updated_at = :updatedAt, placed_at = COALESCE(placed_at, :placedAt), done_at = COALESCE(done_at, :doneAt), "
-                + "version = version + 1 WHERE id = :id AND account_id = :account");
-        return bindState(update, id, accountId, activationId, order).execute() == 1;
+        return bindState(h.createUpdate(UPDATE).bind("versions", 1), id, accountId, activationId, order).execute() == 1;
     }
 
     private static Update bindState(Update u, UUID id, UUID accountId, UUID activationId, Order o) {
+        OffsetDateTime updatedAt = SqlTypes.utc(o.updatedAt());
+        return bindState(u, id, accountId, activationId, o, PLACED_STATES.contains(o.status()) ? updatedAt : null);
+    }
+
+    /**
+     * Binds the order's columns; {@code placedAt} is when it first reached a placed state (null if
+     * it has not), {@code done_at} the time of its terminal state. Shared by the single-row writes
+     * here and the batched writes of {@link RowBatch}.
+     */
+    static <T extends SqlStatement<T>> T bindState(T u, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt) {
         Price average = o.averageFillPrice();
         OffsetDateTime updatedAt = SqlTypes.utc(o.updatedAt());
         return u.bind("id", id).bind("account", accountId).bindByType("activation", activationId, UUID.class)
@@ -80,15 +94,21 @@ final class OrderRows {
                 .bind("retries", o.retryCount()).bind("reason", name(o.rejectReason()))
                 .bindByType("confidence", o.confidence(), BigDecimal.class).bind("reserved", o.reserved().amount())
                 .bind("updatedAt", updatedAt)
-                .bindByType("placedAt", PLACED_STATES.contains(o.status()) ? updatedAt : null, OffsetDateTime.class)
+                .bindByType("placedAt", placedAt, OffsetDateTime.class)
                 .bindByType("doneAt", o.status().isTerminal() ? updatedAt : null, OffsetDateTime.class);
     }
 
+    static final String EVENT_INSERT = "INSERT INTO order_events (order_id, from_status, to_status, occurred_at, broker_order_id, message, retry_count) "
+            + "VALUES (:order, :from, :to, :time, :brokerOrderId, :message, :retries)";
+
     static void insertEvent(Handle h, UUID orderId, OrderEvent e) {
-        h.createUpdate("INSERT INTO order_events (order_id, from_status, to_status, occurred_at, broker_order_id, message, retry_count) "
-                        + "VALUES (:order, :from, :to, :time, :brokerOrderId, :message, :retries)")
-                .bind("order", orderId).bind("from", name(e.from())).bind("to", e.to().name()).bind("time", SqlTypes.utc(e.time()))
-                .bind("brokerOrderId", e.brokerOrderId()).bind("message", e.message()).bind("retries", e.retryCount()).execute();
+        bindEvent(h.createUpdate(EVENT_INSERT), orderId, e).execute();
+    }
+
+    /** Binds every column of {@link #EVENT_INSERT}. */
+    static <T extends SqlStatement<T>> T bindEvent(T insert, UUID orderId, OrderEvent e) {
+        return insert.bind("order", orderId).bind("from", name(e.from())).bind("to", e.to().name()).bind("time", SqlTypes.utc(e.time()))
+                .bind("brokerOrderId", e.brokerOrderId()).bind("message", e.message()).bind("retries", e.retryCount());
     }
 
     static boolean exists(Handle h, UUID id) {

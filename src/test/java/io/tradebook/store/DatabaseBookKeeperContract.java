@@ -23,7 +23,8 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
     private static final Instant T0 = Instant.parse("2024-03-01T14:30:00Z");
     private TestOwner owner;
     private Database database;
-    private JdbiBookKeeper keeper;
+    private BookKeeper keeper;
+    private AutoCloseable closer;
 
     protected abstract Database newDatabase();
 
@@ -31,11 +32,25 @@ abstract class DatabaseBookKeeperContract extends BookKeeperContract {
     void open() {
         owner = new TestOwner(newDatabase(), "trader@example.com");
         database = owner.database;
-        keeper = new JdbiBookKeeper(database.jdbi());
+        if (groupCommit()) {
+            GroupCommitExecutionStore store = new GroupCommitExecutionStore(database.jdbi());
+            keeper = store.books();
+            closer = store;
+        } else {
+            keeper = new JdbiBookKeeper(database.jdbi());
+        }
+    }
+
+    /** True to test the books of a {@link GroupCommitExecutionStore} instead of {@link JdbiBookKeeper}. */
+    protected boolean groupCommit() {
+        return false;
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        if (closer != null) {
+            closer.close();
+        }
         owner.close();
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 abstract class DatabaseExecutionStoreContract extends ExecutionStoreContract {
     private TestOwner owner;
     private Database database;
-    private JdbiExecutionStore store;
+    private ExecutionStore store;
 
     protected abstract Database newDatabase();
 
@@ -47,11 +47,19 @@ abstract class DatabaseExecutionStoreContract extends ExecutionStoreContract {
     void open() {
         owner = new TestOwner(newDatabase(), "orders@example.com");
         database = owner.database;
-        store = new JdbiExecutionStore(database.jdbi());
+        store = newStore(database);
+    }
+
+    /** The store under test: the one-transaction-per-call store, unless a subclass tests another. */
+    protected ExecutionStore newStore(Database db) {
+        return new JdbiExecutionStore(db.jdbi());
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        if (store instanceof AutoCloseable c) {
+            c.close();
+        }
         owner.close();
     }
 

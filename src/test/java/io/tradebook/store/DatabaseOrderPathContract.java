@@ -30,7 +30,12 @@ abstract class DatabaseOrderPathContract extends OrderPathContract {
     @Override
     protected ExecutionStore newStore() {
         database = newDatabase();
-        return new JdbiExecutionStore(database.jdbi());
+        return groupCommit() ? new GroupCommitExecutionStore(database.jdbi()) : new JdbiExecutionStore(database.jdbi());
+    }
+
+    /** True to run the path on a {@link GroupCommitExecutionStore} instead of {@link JdbiExecutionStore}. */
+    protected boolean groupCommit() {
+        return false;
     }
 
     @Override
@@ -67,7 +72,10 @@ abstract class DatabaseOrderPathContract extends OrderPathContract {
     }
 
     @AfterEach
-    void closeDatabase() {
+    void closeDatabase() throws Exception {
+        if (paper != null && paper.store() instanceof AutoCloseable c) {
+            c.close();
+        }
         database.close();
     }
 }

@@ -1,0 +1,176 @@
+package io.tradebook.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: writes that callers hand in are gathered, by writer threads, into one
+ * transaction each, and every caller learns that its write is durable when that transaction has
+ * committed. Many callers then share one commit and one batched statement per kind of row,
+ * instead of paying a commit and a dozen round trips each.
+ *
+ * <p>An account's writes always go to the same writer (by the account's id), so they reach the
+ * database in the order they were handed in. When a transaction fails, its writes are tried
+ * again one by one, each in a transaction of its own, so one bad write cannot sink the others.
+ * The first write of an account that fails marks the account's {@link Owner} as failed:
+ * every later write of that owner is refused without being tried, because it was computed from
+ * a state that now differs from the database; the store then loads the account afresh.
+ */
+final class GroupCommitLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
+
+    /** Whoever holds the state a write was computed from: one account's state in memory. */
+    interface Owner {
+        UUID account();
+
+        /** Called by a writer when one of the owner's writes failed; the owner must not be used again. */
+        void failed(RuntimeException cause);
+
+        boolean hasFailed();
+    }
+
+    private record Write(Owner owner, Consumer<RowBatch> rows, CompletableFuture<Void> done) {
+    }
+
+    private static final Write STOP = new Write(null, null, null);
+
+    private final Jdbi jdbi;
+    private final int maxBatch;
+    private final List<BlockingQueue<Write>> queues = new ArrayList<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
+
+    GroupCommitLog(Jdbi jdbi, int writerCount, int maxBatch) {
+        if (writerCount < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("writers and batch size must be at least 1");
+        }
+        this.jdbi = jdbi;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < writerCount; i++) {
+            BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+            queues.add(queue);
+            Thread t = new Thread(() -> run(queue), "tradebook-group-commit-" + i);
+            t.setDaemon(true);
+            writers.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Hands in the rows of one change of {@code owner}'s account; the future completes when they
+     * are committed, or exceptionally with the reason they were not. Callers hand in an
+     * account's changes in the order they made them (under the account's lock).
+     */
+    CompletableFuture<Void> append(Owner owner, Consumer<RowBatch> rows) {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queues.get(Math.floorMod(owner.account().hashCode(), queues.size())).add(new Write(owner, rows, done));
+        return done;
+    }
+
+    /** Waits for {@code done}, rethrowing the reason a write failed as it was thrown. */
+    static void await(CompletableFuture<Void> done) {
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void run(BlockingQueue<Write> queue) {
+        List<Write> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            boolean stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                commit(batch);
+            }
+            batch.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Write> writes) {
+        List<Write> live = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            if (w.owner().hasFailed()) {
+                w.done().completeExceptionally(staleState(w.owner()));
+            } else {
+                live.add(w);
+            }
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        try {
+            RowBatch rows = new RowBatch();
+            live.forEach(w -> w.rows().accept(rows));
+            jdbi.useTransaction(rows::writeTo);
+            live.forEach(w -> w.done().complete(null));
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("a group commit of {} writes failed ({}); writing them one by one", live.size(), batchFailure.toString());
+            for (Write w : live) {
+                commitAlone(w);
+            }
+        }
+    }
+
+    private void commitAlone(Write w) {
+        if (w.owner().hasFailed()) {
+            w.done().completeExceptionally(staleState(w.owner()));
+            return;
+        }
+        try {
+            RowBatch rows = new RowBatch();
+            w.rows().accept(rows);
+            jdbi.useTransaction(rows::writeTo);
+            w.done().complete(null);
+        } catch (RuntimeException e) {
+            LOG.error("a write of account {} failed; its state will be loaded again from the database", w.owner().account(), e);
+            w.owner().failed(e);
+            w.done().completeExceptionally(e);
+        }
+    }
+
+    private static IllegalStateException staleState(Owner owner) {
+        return new IllegalStateException("not written: an earlier write of account " + owner.account()
+                + " failed, so this change was made on a state the database does not have; try again");
+    }
+
+    /** Writes what was handed in so far, then stops the writers. */
+    @Override
+    public void close() {
+        closed = true;
+        queues.forEach(q -> q.add(STOP));
+        for (Thread t : writers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.tradebook.store;
+
+import io.tradebook.core.books.Fill;
+import io.tradebook.core.books.Holding;
+import io.tradebook.core.books.JournalEntry;
+import io.tradebook.core.books.RoundTrip;
+import io.tradebook.core.money.Currency;
+import io.tradebook.core.money.Money;
+import io.tradebook.core.orders.Order;
+import io.tradebook.core.orders.OrderEvent;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The rows that many store calls write, gathered to be written in one transaction with one
+ * batched statement per kind of row. Calls add their rows in the order they happened; the
+ * batch keeps only the latest state of a row that several calls change (an order placed and
+ * filled in the same batch is inserted once, filled), and appends every event, fill and
+ * journal entry. {@link #writeTo} writes parents before children (orders before their fills,
+ * fills before their journal entries, a lifecycle before its round trip) and closes holdings
+ * before it opens new ones, so that the unique key on an account's one open lifecycle per
+ * strategy and symbol holds after every statement.
+ *
+ * <p>Cached balances (account cash, net deposits, a strategy's total P&L and budget) are written
+ * as absolute values computed in memory: the store that fills a batch must be the only writer of
+ * its accounts.
+ */
+final class RowBatch {
+
+    private static final class OrderRow {
+        final UUID id;
+        final UUID account;
+        final boolean insert;
+        UUID activation;
+        Order order;
+        OffsetDateTime placedAt;
+        int versions;
+
+        OrderRow(UUID id, UUID account, boolean insert) {
+            this.id = id;
+            this.account = account;
+            this.insert = insert;
+        }
+    }
+
+    private record EventRow(UUID orderId, OrderEvent event) {
+    }
+
+    private record FillRow(UUID account, UUID activation, UUID orderId, String brokerOrderId, Fill fill, Currency currency) {
+    }
+
+    /** A journal entry; {@code fill} indexes the batch's fills, or is -1 for a cash movement. */
+    private record EntryRow(UUID account, JournalEntry entry, int fill, Function<String, UUID> activations) {
+    }
+
+    private static final class HoldingRow {
+        final UUID id;
+        final UUID account;
+        final UUID activation;
+        final boolean insert;
+        Holding holding;
+
+        HoldingRow(UUID id, UUID account, UUID activation, boolean insert, Holding holding) {
+            this.id = id;
+            this.account = account;
+            this.activation = activation;
+            this.insert = insert;
+            this.holding = holding;
+        }
+    }
+
+    private record TripRow(UUID account, UUID activation, UUID holding, RoundTrip trip) {
+    }
+
+    private static final class AccountRow {
+        BigDecimal cash;
+        BigDecimal netDeposits;
+        int versions;
+    }
+
+    /** A strategy's cached figures; {@code allocation} and {@code budget} are null while it has never had an allocation. */
+    private record ActivationRow(BigDecimal totalPnl, BigDecimal allocation, BigDecimal budget) {
+    }
+
+    private final Map<UUID, OrderRow> orders = new LinkedHashMap<>();
+    private final List<EventRow> events = new ArrayList<>();
+    private final List<FillRow> fills = new ArrayList<>();
+    private final List<EntryRow> entries = new ArrayList<>();
+    private final Map<UUID, HoldingRow> holdings = new LinkedHashMap<>();
+    private final List<TripRow> trips = new ArrayList<>();
+    private final Map<UUID, AccountRow> accounts = new LinkedHashMap<>();
+    private final Map<UUID, ActivationRow> activations = new LinkedHashMap<>();
+
+    /** A new order, with the event that created it. */
+    void insertOrder(UUID id, UUID account, UUID activation, Order order, OrderEvent event) {
+        OrderRow row = new OrderRow(id, account, true);
+        orders.put(id, row);
+        setOrder(row, activation, order);
+        events.add(new EventRow(id, event));
+    }
+
+    /** An order's new state, with the event that led to it. */
+    void updateOrder(UUID id, UUID account, UUID activation, Order order, OrderEvent event) {
+        OrderRow row = orders.computeIfAbsent(id, k -> new OrderRow(id, account, false));
+        row.versions++;
+        setOrder(row, activation, order);
+        events.add(new EventRow(id, event));
+    }
+
+    private static void setOrder(OrderRow row, UUID activation, Order order) {
+        row.activation = activation;
+        row.order = order;
+        if (row.placedAt == null && OrderRows.PLACED_STATES.contains(order.status())) {
+            row.placedAt = SqlTypes.utc(order.updatedAt());
+        }
+    }
+
+    /** A fill and its journal entry; {@code orderId} and {@code brokerOrderId} may be null. */
+    void fill(UUID account, UUID activation, UUID orderId, String brokerOrderId, Fill fill, Currency currency, JournalEntry entry,
+              Function<String, UUID> activationIds) {
+        fills.add(new FillRow(account, activation, orderId, brokerOrderId, fill, currency));
+        entries.add(new EntryRow(account, entry, fills.size() - 1, activationIds));
+    }
+
+    /** A journal entry of a cash movement (deposit, withdrawal, allocation, release). */
+    void cashEntry(UUID account, JournalEntry entry, Function<String, UUID> activationIds) {
+        entries.add(new EntryRow(account, entry, -1, activationIds));
+    }
+
+    /** A lifecycle's state: inserted when {@code isNew}, else updated. */
+    void holding(UUID id, UUID account, UUID activation, Holding holding, boolean isNew) {
+        HoldingRow row = holdings.get(id);
+        if (row == null) {
+            holdings.put(id, new HoldingRow(id, account, activation, isNew, holding));
+        } else {
+            row.holding = holding;
+        }
+    }
+
+    void roundTrip(UUID account, UUID activation, UUID holding, RoundTrip trip) {
+        trips.add(new TripRow(account, activation, holding, trip));
+    }
+
+    /** The account's cached cash and net deposits after this change. */
+    void account(UUID account, Money cash, Money netDeposits) {
+        AccountRow row = accounts.computeIfAbsent(account, k -> new AccountRow());
+        row.cash = cash.amount();
+        row.netDeposits = netDeposits.amount();
+        row.versions++;
+    }
+
+    /** A strategy's cached total P&L, allocation and budget after this change; the last two null if it never had an allocation. */
+    void activation(UUID activation, Money totalPnl, BigDecimal allocation, Money budget) {
+        activations.put(activation, new ActivationRow(totalPnl.amount(), allocation, budget == null ? null : budget.amount()));
+    }
+
+    boolean isEmpty() {
+        return orders.isEmpty() && events.isEmpty() && fills.isEmpty() && entries.isEmpty() && holdings.isEmpty()
+                && accounts.isEmpty() && activations.isEmpty();
+    }
+
+    /** Writes every row on {@code h}, in the caller's transaction. */
+    void writeTo(Handle h) {
+        writeOrders(h);
+        if (!events.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch(OrderRows.EVENT_INSERT);
+            events.forEach(e -> OrderRows.bindEvent(batch, e.orderId(), e.event()).add());
+            batch.execute();
+        }
+        List<Long> fillIds = List.of();
+        if (!fills.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch(JdbiBookKeeper.FILL_INSERT);
+            fills.forEach(f -> JdbiBookKeeper.bindFill(batch, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(),
+                    f.currency()).add());
+            fillIds = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        }
+        writeEntries(h, fillIds);
+        writeHoldings(h);
+        if (!trips.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch(JdbiBookKeeper.ROUND_TRIP_INSERT);
+            trips.forEach(t -> JdbiBookKeeper.bindRoundTrip(batch, t.account(), t.activation(), t.holding(), t.trip()).add());
+            batch.execute();
+        }
+        if (!accounts.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch("UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
+                    + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id");
+            accounts.forEach((id, a) -> batch.bind("cash", a.cash).bind("deposits", a.netDeposits).bind("versions", a.versions)
+                    .bind("id", id).add());
+            requireEveryRow(batch.execute(), "account");
+        }
+        if (!activations.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch("UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
+                    + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id");
+            activations.forEach((id, a) -> batch.bind("pnl", a.totalPnl()).bindByType("allocation", a.allocation(), BigDecimal.class)
+                    .bindByType("budget", a.budget(), BigDecimal.class).bind("id", id).add());
+            requireEveryRow(batch.execute(), "strategy activation");
+        }
+    }
+
+    private void writeOrders(Handle h) {
+        PreparedBatch inserts = h.prepareBatch(OrderRows.INSERT);
+        PreparedBatch updates = h.prepareBatch(OrderRows.UPDATE);
+        for (OrderRow o : orders.values()) {
+            if (o.insert) {
+                OrderRows.bindState(inserts.bind("createdAt", SqlTypes.utc(o.order.createdAt())).bind("versions", o.versions),
+                        o.id, o.account, o.activation, o.order, o.placedAt).add();
+            } else {
+                OrderRows.bindState(updates.bind("versions", o.versions), o.id, o.account, o.activation, o.order, o.placedAt).add();
+            }
+        }
+        if (inserts.size() > 0) {
+            inserts.execute();
+        }
+        if (updates.size() > 0) {
+            requireEveryRow(updates.execute(), "order");
+        }
+    }
+
+    private void writeEntries(Handle h, List<Long> fillIds) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(JournalRows.ENTRY_INSERT);
+        entries.forEach(e -> JournalRows.bindEntry(batch, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill())).add());
+        List<Long> entryIds = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        PreparedBatch postings = h.prepareBatch(JournalRows.POSTING_INSERT);
+        for (int i = 0; i < entries.size(); i++) {
+            EntryRow e = entries.get(i);
+            JournalRows.addPostings(postings, entryIds.get(i), e.account(), e.entry(), e.activations());
+        }
+        postings.execute();
+    }
+
+    private void writeHoldings(Handle h) {
+        PreparedBatch inserts = h.prepareBatch(HoldingRows.INSERT);
+        PreparedBatch updates = h.prepareBatch(HoldingRows.UPDATE);
+        for (HoldingRow r : holdings.values()) {
+            if (r.insert) {
+                HoldingRows.bindInsert(inserts, r.id, r.account, r.activation, r.holding).add();
+            } else {
+                HoldingRows.bindState(updates.bind("id", r.id), r.holding).add();
+            }
+        }
+        // close lifecycles before opening their successors: one open lifecycle per strategy and symbol
+        if (updates.size() > 0) {
+            requireEveryRow(updates.execute(), "holding");
+        }
+        if (inserts.size() > 0) {
+            inserts.execute();
+        }
+    }
+
+    /** A batched update that missed a row means the database changed under the store: the batch must not commit. */
+    private static void requireEveryRow(int[] counts, String what) {
+        for (int c : counts) {
+            if (c != 1 && c != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("a " + what + " row the store holds in memory is not in the database");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresGroupCommitTest extends GroupCommitContract {
+    @Override
+    protected Database newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
