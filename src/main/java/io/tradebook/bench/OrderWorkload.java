@@ -28,7 +28,7 @@ import io.tradebook.core.risk.RuleType;
 import io.tradebook.core.risk.RuleUnit;
 import io.tradebook.store.AccountRepository;
 import io.tradebook.store.Database;
-import io.tradebook.store.JdbiExecutionStore;
+import io.tradebook.store.GroupCommitExecutionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The order benchmark's workload: market orders through the whole path (pre-trade risk with a
  * rule on every account, buying power, the engine, the paper broker filling at once at the quote
- * with slippage and commission, and the books), on a store in memory or in a database. Each lane
+ * with slippage and commission, and the books), on a store in memory or in a database (the
+ * group-commit store, where each order is durable when its call returns). Each lane
  * is one account and strategy that alternately buys and sells one unit, so every order fills,
  * moves a position and realizes P&L. Lanes never share an account, so threads do not contend.
  */
-public final class OrderWorkload {
+public final class OrderWorkload implements AutoCloseable {
     private static final Currency USD = Currency.USD;
     private static final Instant T0 = Instant.parse("2024-01-02T14:30:00Z");
     private static final String SYMBOL = "SPY";
@@ -62,7 +63,7 @@ public final class OrderWorkload {
         }
         Map<String, Instrument> instruments = Map.of(SYMBOL, Instrument.equity(SYMBOL, USD));
         AtomicLong ids = new AtomicLong();
-        boolean database = store instanceof JdbiExecutionStore;
+        boolean database = !(store instanceof InMemoryExecutionStore);
         paper = new PaperTrading(store, directory, s -> Optional.ofNullable(instruments.get(s)), BasisPointsSlippage.of("1"),
                 new PerShareCommission(Money.of("0.005", USD), Money.of("1", USD)), EventSink.NONE, Clock.systemUTC(),
                 database ? () -> UUID.randomUUID().toString() : () -> "o" + ids.incrementAndGet(), RetryPolicy.none());
@@ -95,7 +96,15 @@ public final class OrderWorkload {
             keys.add(repository.openAccountWithStrategies(user, "bench-" + i, "paper", "BENCH-" + UUID.randomUUID(), "CASH", "USD",
                     "bench").id().toString());
         }
-        return new OrderWorkload(new JdbiExecutionStore(database.jdbi()), keys);
+        return new OrderWorkload(new GroupCommitExecutionStore(database.jdbi()), keys);
+    }
+
+    /** Stops the store's writers, if it has any. */
+    @Override
+    public void close() throws Exception {
+        if (paper.store() instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 
     public int lanes() {

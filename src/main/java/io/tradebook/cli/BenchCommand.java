@@ -82,11 +82,12 @@ final class BenchCommand implements Runnable {
             try (Database db = Database.open(new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                     user, password))) {
                 db.migrate();
-                OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads);
-                OrderThroughput.measure(workload, dbThreads, Math.max(dbThreads, dbOrders / 4));
-                double perSecond = OrderThroughput.measure(workload, dbThreads, dbOrders);
-                requireClean(workload.verify(), "in PostgreSQL");
-                return perSecond;
+                try (OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads)) {
+                    OrderThroughput.measure(workload, dbThreads, Math.max(dbThreads, dbOrders / 4));
+                    double perSecond = OrderThroughput.measure(workload, dbThreads, dbOrders);
+                    requireClean(workload.verify(), "in PostgreSQL");
+                    return perSecond;
+                }
             } finally {
                 execute(url, user, password, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }

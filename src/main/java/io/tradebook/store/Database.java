@@ -41,6 +41,9 @@ public final class Database implements AutoCloseable {
         pool.setUsername(config.user());
         pool.setPassword(config.password());
         pool.setPoolName("tradebook-" + dialect.name().toLowerCase(Locale.ROOT));
+        if (dialect == Dialect.POSTGRESQL) {
+            pool.addDataSourceProperty("reWriteBatchedInserts", "true"); // a batch of inserts goes as multi-row inserts
+        }
         this.dataSource = new HikariDataSource(pool);
         this.jdbi = configure(Jdbi.create(dataSource));
     }

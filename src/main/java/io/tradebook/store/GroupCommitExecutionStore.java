@@ -157,6 +157,32 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         }));
     }
 
+    /** Both states in one write: one wait for one commit. */
+    @Override
+    public void insertPlaced(Order pending, OrderEvent created, Order placed, OrderEvent moved) {
+        UUID id = requireKeys(pending, created);
+        requireKeys(placed, moved);
+        if (!placed.id().equals(pending.id()) || !placed.account().equals(pending.account())) {
+            throw new IllegalArgumentException("order " + placed.id() + " is not the next state of order " + pending.id());
+        }
+        JdbiExecutionStore.refusingDuplicates(pending, () -> change(uuid(pending.account(), "account"), a -> {
+            requireCurrency(pending, a.currency);
+            requireCurrency(placed, a.currency);
+            UUID activation = a.activation(pending.strategy());
+            UUID placedActivation = a.activation(placed.strategy());
+            if (live.containsKey(pending.id())) {
+                throw new IllegalArgumentException("order id " + pending.id() + " is already stored");
+            }
+            requireFreeClientOrderId(a, pending);
+            requireFreeClientOrderId(a, placed);
+            remember(a, placed);
+            return write(a, placed, b -> {
+                b.insertOrder(id, a.id, activation, pending, created);
+                b.updateOrder(id, a.id, placedActivation, placed, moved);
+            });
+        }));
+    }
+
     @Override
     public void update(Order order, OrderEvent event) {
         UUID id = requireKeys(order, event);

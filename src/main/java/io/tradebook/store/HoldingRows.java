@@ -11,7 +11,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
+import java.sql.Types;
+import org.jdbi.v3.core.statement.Update;
 
 /** Reads and writes holding lifecycles ({@code holdings} rows) as core {@link Holding}s. */
 final class HoldingRows {
@@ -64,31 +65,44 @@ final class HoldingRows {
 
     static UUID insert(Handle h, UUID accountId, UUID activationId, Holding holding) {
         UUID id = UUID.randomUUID();
-        bindInsert(h.createUpdate(INSERT), id, accountId, activationId, holding).execute();
+        Update insert = h.createUpdate(INSERT);
+        bindInsert(SqlParams.of(insert), id, accountId, activationId, holding);
+        insert.execute();
         return id;
     }
 
     static UUID update(Handle h, UUID id, Holding holding) {
-        bindState(h.createUpdate(UPDATE).bind("id", id), holding).execute();
+        Update update = h.createUpdate(UPDATE);
+        bindUpdate(SqlParams.of(update), id, holding);
+        update.execute();
         return id;
     }
 
     /** Binds every column of {@link #INSERT}. */
-    static <T extends SqlStatement<T>> T bindInsert(T insert, UUID id, UUID accountId, UUID activationId, Holding holding) {
-        insert.bind("id", id).bind("account", accountId).bind("activation", activationId).bind("symbol", holding.symbol())
-                .bind("side", holding.side().name()).bind("openedAt", SqlTypes.utc(holding.openedAt()))
-                .bindByType("confidence", holding.confidence(), java.math.BigDecimal.class);
-        return bindState(insert, holding);
+    static void bindInsert(SqlParams p, UUID id, UUID accountId, UUID activationId, Holding holding) {
+        p.set("account", accountId, Types.OTHER);
+        p.set("activation", activationId, Types.OTHER);
+        p.set("symbol", holding.symbol(), Types.VARCHAR);
+        p.set("side", holding.side().name(), Types.VARCHAR);
+        p.set("openedAt", SqlTypes.utc(holding.openedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("confidence", holding.confidence(), Types.NUMERIC);
+        bindUpdate(p, id, holding);
     }
 
-    /** Binds the columns a fill changes (every column of {@link #UPDATE} but the id). */
-    static <T extends SqlStatement<T>> T bindState(T u, Holding holding) {
-        return u.bind("quantity", holding.quantity().value()).bind("average", holding.averagePrice().value())
-                .bind("cost", holding.costBasis().amount()).bind("realized", holding.realizedPnl().amount())
-                .bind("fees", holding.fees().amount()).bind("entryQuantity", holding.entryQuantity().value())
-                .bind("entryCost", holding.entryCost().amount()).bind("exitQuantity", holding.exitQuantity().value())
-                .bind("exitProceeds", holding.exitProceeds().amount()).bind("status", holding.isOpen() ? "OPEN" : "CLOSED")
-                .bindByType("marker", holding.isOpen() ? Short.valueOf((short) 1) : null, Short.class)
-                .bindByType("closedAt", SqlTypes.utc(holding.closedAt()), java.time.OffsetDateTime.class);
+    /** Binds every column of {@link #UPDATE}: the lifecycle's state after a fill. */
+    static void bindUpdate(SqlParams p, UUID id, Holding holding) {
+        p.set("id", id, Types.OTHER);
+        p.set("quantity", holding.quantity().value(), Types.NUMERIC);
+        p.set("average", holding.averagePrice().value(), Types.NUMERIC);
+        p.set("cost", holding.costBasis().amount(), Types.NUMERIC);
+        p.set("realized", holding.realizedPnl().amount(), Types.NUMERIC);
+        p.set("fees", holding.fees().amount(), Types.NUMERIC);
+        p.set("entryQuantity", holding.entryQuantity().value(), Types.NUMERIC);
+        p.set("entryCost", holding.entryCost().amount(), Types.NUMERIC);
+        p.set("exitQuantity", holding.exitQuantity().value(), Types.NUMERIC);
+        p.set("exitProceeds", holding.exitProceeds().amount(), Types.NUMERIC);
+        p.set("status", holding.isOpen() ? "OPEN" : "CLOSED", Types.VARCHAR);
+        p.set("marker", holding.isOpen() ? Short.valueOf((short) 1) : null, Types.SMALLINT);
+        p.set("closedAt", SqlTypes.utc(holding.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

@@ -18,6 +18,7 @@ import io.tradebook.core.money.Price;
 import io.tradebook.core.money.Quantity;
 import io.tradebook.store.AccountRepository.Activation;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The books in the database. Each call is one transaction that first locks the account's row
@@ -75,8 +76,9 @@ public final class JdbiBookKeeper implements BookKeeper {
         boolean budget = activation.allocation() != null;
         JournalEntry entry = FillPosting.entryFor(fill, change, budget ? LedgerAccount.cash(fill.strategy()) : LedgerAccount.cashPool());
 
-        long fillId = bindFill(h.createUpdate(FILL_INSERT), accountId, activation.id(), orderId, brokerOrderId, fill, currency)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        Update insertFill = h.createUpdate(FILL_INSERT);
+        bindFill(SqlParams.of(insertFill), accountId, activation.id(), orderId, brokerOrderId, fill, currency);
+        long fillId = insertFill.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         JournalRows.insert(h, accountId, entry, fillId, Map.of(fill.strategy(), activation.id()));
 
         UUID lifecycleId = open == null
@@ -86,7 +88,9 @@ public final class JdbiBookKeeper implements BookKeeper {
             HoldingRows.insert(h, accountId, activation.id(), change.opened());
         }
         if (change.closed() != null) {
-            bindRoundTrip(h.createUpdate(ROUND_TRIP_INSERT), accountId, activation.id(), lifecycleId, change.closed().roundTrip()).execute();
+            Update insertTrip = h.createUpdate(ROUND_TRIP_INSERT);
+            bindRoundTrip(SqlParams.of(insertTrip), accountId, activation.id(), lifecycleId, change.closed().roundTrip());
+            insertTrip.execute();
         }
         Money flow = fill.cashFlow();
         h.createUpdate("UPDATE accounts SET cash_balance = cash_balance + :flow, version = version + 1, "
@@ -111,23 +115,39 @@ public final class JdbiBookKeeper implements BookKeeper {
             + "'CLOSED', :confidence)";
 
     /** Binds every column of {@link #FILL_INSERT}; {@code orderId} and {@code brokerOrderId} may be null. */
-    static <T extends SqlStatement<T>> T bindFill(T insert, UUID accountId, UUID activationId, UUID orderId, String brokerOrderId,
-                                                  Fill fill, Currency currency) {
-        return insert.bind("account", accountId).bind("activation", activationId).bindByType("order", orderId, UUID.class)
-                .bind("brokerOrder", brokerOrderId).bind("symbol", fill.symbol())
-                .bind("side", fill.side().name()).bind("quantity", fill.quantity().value()).bind("price", fill.price().value())
-                .bind("fee", fill.fee().amount()).bind("totalCost", fill.cashFlow().abs().amount())
-                .bind("currency", currency.code()).bind("trade", fill.tradeId()).bindByType("confidence", fill.confidence(), BigDecimal.class)
-                .bind("time", SqlTypes.utc(fill.time()));
+    static void bindFill(SqlParams p, UUID accountId, UUID activationId, UUID orderId, String brokerOrderId, Fill fill, Currency currency) {
+        p.set("account", accountId, Types.OTHER);
+        p.set("activation", activationId, Types.OTHER);
+        p.set("order", orderId, Types.OTHER);
+        p.set("brokerOrder", brokerOrderId, Types.VARCHAR);
+        p.set("symbol", fill.symbol(), Types.VARCHAR);
+        p.set("side", fill.side().name(), Types.VARCHAR);
+        p.set("quantity", fill.quantity().value(), Types.NUMERIC);
+        p.set("price", fill.price().value(), Types.NUMERIC);
+        p.set("fee", fill.fee().amount(), Types.NUMERIC);
+        p.set("totalCost", fill.cashFlow().abs().amount(), Types.NUMERIC);
+        p.set("currency", currency.code(), Types.VARCHAR);
+        p.set("trade", fill.tradeId(), Types.VARCHAR);
+        p.set("confidence", fill.confidence(), Types.NUMERIC);
+        p.set("time", SqlTypes.utc(fill.time()), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /** Binds every column of {@link #ROUND_TRIP_INSERT}. */
-    static <T extends SqlStatement<T>> T bindRoundTrip(T insert, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
-        return insert.bind("id", UUID.randomUUID()).bind("account", accountId).bind("activation", activationId).bind("holding", holdingId)
-                .bind("symbol", trip.symbol()).bind("direction", trip.direction().name())
-                .bind("entry", trip.entryPrice().value()).bind("exit", trip.exitPrice().value()).bind("size", trip.size().value())
-                .bind("entryTime", SqlTypes.utc(trip.entryTime())).bind("exitTime", SqlTypes.utc(trip.exitTime()))
-                .bind("pnl", trip.pnl().amount()).bind("fees", trip.fees().amount()).bindByType("confidence", trip.confidence(), BigDecimal.class);
+    static void bindRoundTrip(SqlParams p, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
+        p.set("id", UUID.randomUUID(), Types.OTHER);
+        p.set("account", accountId, Types.OTHER);
+        p.set("activation", activationId, Types.OTHER);
+        p.set("holding", holdingId, Types.OTHER);
+        p.set("symbol", trip.symbol(), Types.VARCHAR);
+        p.set("direction", trip.direction().name(), Types.VARCHAR);
+        p.set("entry", trip.entryPrice().value(), Types.NUMERIC);
+        p.set("exit", trip.exitPrice().value(), Types.NUMERIC);
+        p.set("size", trip.size().value(), Types.NUMERIC);
+        p.set("entryTime", SqlTypes.utc(trip.entryTime()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("exitTime", SqlTypes.utc(trip.exitTime()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("pnl", trip.pnl().amount(), Types.NUMERIC);
+        p.set("fees", trip.fees().amount(), Types.NUMERIC);
+        p.set("confidence", trip.confidence(), Types.NUMERIC);
     }
 
     @Override

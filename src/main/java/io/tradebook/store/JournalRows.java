@@ -5,9 +5,11 @@ import io.tradebook.core.books.Posting;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import java.sql.Types;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /** Writes journal entries and their postings; strategies are mapped to their activation ids. */
 final class JournalRows {
@@ -21,22 +23,41 @@ final class JournalRows {
             + "strategy_activation_id, symbol, amount, currency) VALUES (:entry, :account, :ledger, :activation, :symbol, :amount, :currency)";
 
     static long insert(Handle h, UUID accountId, JournalEntry entry, Long fillId, Map<String, UUID> activations) {
-        long entryId = bindEntry(h.createUpdate(ENTRY_INSERT), accountId, entry, fillId)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        Update insert = h.createUpdate(ENTRY_INSERT);
+        bindEntry(SqlParams.of(insert), accountId, entry, fillId);
+        long entryId = insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         PreparedBatch batch = h.prepareBatch(POSTING_INSERT);
-        addPostings(batch, entryId, accountId, entry, activations::get);
+        SqlParams params = SqlParams.of(batch);
+        forEachPosting(entry, activations::get, (posting, activation) -> {
+            bindPosting(params, entryId, accountId, posting, activation);
+            batch.add();
+        });
         batch.execute();
         return entryId;
     }
 
     /** Binds every column of {@link #ENTRY_INSERT}; {@code fillId} is null for a cash movement. */
-    static <T extends SqlStatement<T>> T bindEntry(T insert, UUID accountId, JournalEntry entry, Long fillId) {
-        return insert.bind("account", accountId).bind("type", entry.type().name()).bind("time", SqlTypes.utc(entry.time()))
-                .bindByType("fill", fillId, Long.class).bind("description", entry.reference());
+    static void bindEntry(SqlParams p, UUID accountId, JournalEntry entry, Long fillId) {
+        p.set("account", accountId, Types.OTHER);
+        p.set("type", entry.type().name(), Types.VARCHAR);
+        p.set("time", SqlTypes.utc(entry.time()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("fill", fillId, Types.BIGINT);
+        p.set("description", entry.reference(), Types.VARCHAR);
     }
 
-    /** Adds the entry's postings to a batch of {@link #POSTING_INSERT}, naming strategies by their activation ids. */
-    static void addPostings(PreparedBatch batch, long entryId, UUID accountId, JournalEntry entry, Function<String, UUID> activations) {
+    /** Binds every column of {@link #POSTING_INSERT}; {@code activation} is null for a posting of no strategy. */
+    static void bindPosting(SqlParams p, long entryId, UUID accountId, Posting posting, UUID activation) {
+        p.set("entry", entryId, Types.BIGINT);
+        p.set("account", accountId, Types.OTHER);
+        p.set("ledger", posting.account().kind().name(), Types.VARCHAR);
+        p.set("activation", activation, Types.OTHER);
+        p.set("symbol", posting.account().symbol(), Types.VARCHAR);
+        p.set("amount", posting.amount().amount(), Types.NUMERIC);
+        p.set("currency", posting.amount().currency().code(), Types.VARCHAR);
+    }
+
+    /** Calls {@code each} with every posting of the entry and its strategy's activation id (null for none). */
+    static void forEachPosting(JournalEntry entry, Function<String, UUID> activations, BiConsumer<Posting, UUID> each) {
         for (Posting p : entry.postings()) {
             UUID activation = null;
             if (p.account().strategy() != null) {
@@ -45,9 +66,7 @@ final class JournalRows {
                     throw new IllegalStateException("no activation id for strategy " + p.account().strategy());
                 }
             }
-            batch.bind("entry", entryId).bind("account", accountId).bind("ledger", p.account().kind().name())
-                    .bindByType("activation", activation, UUID.class).bind("symbol", p.account().symbol()).bind("amount", p.amount().amount())
-                    .bind("currency", p.amount().currency().code()).add();
+            each.accept(p, activation);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.tradebook.core.orders.TimeInForce;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
@@ -61,54 +61,82 @@ final class OrderRows {
             + "version = version + :versions WHERE id = :id AND account_id = :account";
 
     static void insert(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
-        bindState(h.createUpdate(INSERT).bind("createdAt", SqlTypes.utc(order.createdAt())).bind("versions", 0),
-                id, accountId, activationId, order).execute();
+        Update insert = h.createUpdate(INSERT);
+        bindInsert(SqlParams.of(insert), id, accountId, activationId, order, placedAt(order), 0);
+        insert.execute();
     }
 
     /** Writes the order's new state; false when the account holds no order {@code id}. */
     static boolean update(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
-        return bindState(h.createUpdate(UPDATE).bind("versions", 1), id, accountId, activationId, order).execute() == 1;
+        Update update = h.createUpdate(UPDATE);
+        bindUpdate(SqlParams.of(update), id, accountId, activationId, order, placedAt(order), 1);
+        return update.execute() == 1;
     }
 
-    private static Update bindState(Update u, UUID id, UUID accountId, UUID activationId, Order o) {
-        OffsetDateTime updatedAt = SqlTypes.utc(o.updatedAt());
-        return bindState(u, id, accountId, activationId, o, PLACED_STATES.contains(o.status()) ? updatedAt : null);
+    /** When the order was placed, as far as this one state tells: its time if it is in a placed state, else null. */
+    private static OffsetDateTime placedAt(Order o) {
+        return PLACED_STATES.contains(o.status()) ? SqlTypes.utc(o.updatedAt()) : null;
+    }
+
+    /** Binds every column of {@link #INSERT}: the order's state, created {@code versions} changes ago. */
+    static void bindInsert(SqlParams p, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt, int versions) {
+        p.set("createdAt", SqlTypes.utc(o.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        bindUpdate(p, id, accountId, activationId, o, placedAt, versions);
     }
 
     /**
-     * Binds the order's columns; {@code placedAt} is when it first reached a placed state (null if
-     * it has not), {@code done_at} the time of its terminal state. Shared by the single-row writes
-     * here and the batched writes of {@link RowBatch}.
+     * Binds every column of {@link #UPDATE}; {@code placedAt} is when the order first reached a
+     * placed state (null if it has not), {@code done_at} the time of its terminal state, and
+     * {@code versions} how many changes the write stands for.
      */
-    static <T extends SqlStatement<T>> T bindState(T u, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt) {
+    static void bindUpdate(SqlParams p, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt, int versions) {
         Price average = o.averageFillPrice();
         OffsetDateTime updatedAt = SqlTypes.utc(o.updatedAt());
-        return u.bind("id", id).bind("account", accountId).bindByType("activation", activationId, UUID.class)
-                .bind("symbol", o.symbol()).bind("clientOrderId", o.clientOrderId()).bind("side", name(o.side()))
-                .bind("type", name(o.type())).bind("tif", name(o.timeInForce())).bind("quantity", o.quantity().value())
-                .bindByType("limit", o.limitPrice() == null ? null : o.limitPrice().value(), BigDecimal.class)
-                .bindByType("stop", o.stopPrice() == null ? null : o.stopPrice().value(), BigDecimal.class)
-                .bind("filled", o.filledQuantity().value()).bind("notional", o.filledNotional().amount())
-                .bindByType("average", average == null ? null : average.value(), BigDecimal.class)
-                .bind("status", o.status().name()).bind("brokerOrderId", o.brokerOrderId()).bind("message", o.message())
-                .bind("retries", o.retryCount()).bind("reason", name(o.rejectReason()))
-                .bindByType("confidence", o.confidence(), BigDecimal.class).bind("reserved", o.reserved().amount())
-                .bind("updatedAt", updatedAt)
-                .bindByType("placedAt", placedAt, OffsetDateTime.class)
-                .bindByType("doneAt", o.status().isTerminal() ? updatedAt : null, OffsetDateTime.class);
+        p.set("id", id, Types.OTHER);
+        p.set("account", accountId, Types.OTHER);
+        p.set("activation", activationId, Types.OTHER);
+        p.set("symbol", o.symbol(), Types.VARCHAR);
+        p.set("clientOrderId", o.clientOrderId(), Types.VARCHAR);
+        p.set("side", name(o.side()), Types.VARCHAR);
+        p.set("type", name(o.type()), Types.VARCHAR);
+        p.set("tif", name(o.timeInForce()), Types.VARCHAR);
+        p.set("quantity", o.quantity().value(), Types.NUMERIC);
+        p.set("limit", o.limitPrice() == null ? null : o.limitPrice().value(), Types.NUMERIC);
+        p.set("stop", o.stopPrice() == null ? null : o.stopPrice().value(), Types.NUMERIC);
+        p.set("filled", o.filledQuantity().value(), Types.NUMERIC);
+        p.set("notional", o.filledNotional().amount(), Types.NUMERIC);
+        p.set("average", average == null ? null : average.value(), Types.NUMERIC);
+        p.set("status", o.status().name(), Types.VARCHAR);
+        p.set("brokerOrderId", o.brokerOrderId(), Types.VARCHAR);
+        p.set("message", o.message(), Types.VARCHAR);
+        p.set("retries", o.retryCount(), Types.INTEGER);
+        p.set("reason", name(o.rejectReason()), Types.VARCHAR);
+        p.set("confidence", o.confidence(), Types.NUMERIC);
+        p.set("reserved", o.reserved().amount(), Types.NUMERIC);
+        p.set("updatedAt", updatedAt, Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("placedAt", placedAt, Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("doneAt", o.status().isTerminal() ? updatedAt : null, Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("versions", versions, Types.INTEGER);
     }
 
     static final String EVENT_INSERT = "INSERT INTO order_events (order_id, from_status, to_status, occurred_at, broker_order_id, message, retry_count) "
             + "VALUES (:order, :from, :to, :time, :brokerOrderId, :message, :retries)";
 
     static void insertEvent(Handle h, UUID orderId, OrderEvent e) {
-        bindEvent(h.createUpdate(EVENT_INSERT), orderId, e).execute();
+        Update insert = h.createUpdate(EVENT_INSERT);
+        bindEvent(SqlParams.of(insert), orderId, e);
+        insert.execute();
     }
 
     /** Binds every column of {@link #EVENT_INSERT}. */
-    static <T extends SqlStatement<T>> T bindEvent(T insert, UUID orderId, OrderEvent e) {
-        return insert.bind("order", orderId).bind("from", name(e.from())).bind("to", e.to().name()).bind("time", SqlTypes.utc(e.time()))
-                .bind("brokerOrderId", e.brokerOrderId()).bind("message", e.message()).bind("retries", e.retryCount());
+    static void bindEvent(SqlParams p, UUID orderId, OrderEvent e) {
+        p.set("order", orderId, Types.OTHER);
+        p.set("from", name(e.from()), Types.VARCHAR);
+        p.set("to", e.to().name(), Types.VARCHAR);
+        p.set("time", SqlTypes.utc(e.time()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("brokerOrderId", e.brokerOrderId(), Types.VARCHAR);
+        p.set("message", e.message(), Types.VARCHAR);
+        p.set("retries", e.retryCount(), Types.INTEGER);
     }
 
     static boolean exists(Handle h, UUID id) {

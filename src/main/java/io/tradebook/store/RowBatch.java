@@ -9,6 +9,9 @@ import io.tradebook.core.money.Money;
 import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderEvent;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The rows that many store calls write, gathered to be written in one transaction with one
@@ -169,92 +171,136 @@ final class RowBatch {
 
     /** Writes every row on {@code h}, in the caller's transaction. */
     void writeTo(Handle h) {
-        writeOrders(h);
+        try {
+            write(h.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the group commit could not write its rows: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Connection c) throws SQLException {
+        writeOrders(c);
         if (!events.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch(OrderRows.EVENT_INSERT);
-            events.forEach(e -> OrderRows.bindEvent(batch, e.orderId(), e.event()).add());
-            batch.execute();
+            try (JdbcBatch batch = new JdbcBatch(c, OrderRows.EVENT_INSERT, false)) {
+                for (EventRow e : events) {
+                    OrderRows.bindEvent(batch, e.orderId(), e.event());
+                    batch.add();
+                }
+                batch.execute();
+            }
         }
         List<Long> fillIds = List.of();
         if (!fills.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch(JdbiBookKeeper.FILL_INSERT);
-            fills.forEach(f -> JdbiBookKeeper.bindFill(batch, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(),
-                    f.currency()).add());
-            fillIds = batch.executePreparedBatch("id").mapTo(Long.class).list();
-        }
-        writeEntries(h, fillIds);
-        writeHoldings(h);
-        if (!trips.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch(JdbiBookKeeper.ROUND_TRIP_INSERT);
-            trips.forEach(t -> JdbiBookKeeper.bindRoundTrip(batch, t.account(), t.activation(), t.holding(), t.trip()).add());
-            batch.execute();
-        }
-        if (!accounts.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch("UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
-                    + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id");
-            accounts.forEach((id, a) -> batch.bind("cash", a.cash).bind("deposits", a.netDeposits).bind("versions", a.versions)
-                    .bind("id", id).add());
-            requireEveryRow(batch.execute(), "account");
-        }
-        if (!activations.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch("UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
-                    + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id");
-            activations.forEach((id, a) -> batch.bind("pnl", a.totalPnl()).bindByType("allocation", a.allocation(), BigDecimal.class)
-                    .bindByType("budget", a.budget(), BigDecimal.class).bind("id", id).add());
-            requireEveryRow(batch.execute(), "strategy activation");
-        }
-    }
-
-    private void writeOrders(Handle h) {
-        PreparedBatch inserts = h.prepareBatch(OrderRows.INSERT);
-        PreparedBatch updates = h.prepareBatch(OrderRows.UPDATE);
-        for (OrderRow o : orders.values()) {
-            if (o.insert) {
-                OrderRows.bindState(inserts.bind("createdAt", SqlTypes.utc(o.order.createdAt())).bind("versions", o.versions),
-                        o.id, o.account, o.activation, o.order, o.placedAt).add();
-            } else {
-                OrderRows.bindState(updates.bind("versions", o.versions), o.id, o.account, o.activation, o.order, o.placedAt).add();
+            try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.FILL_INSERT, true)) {
+                for (FillRow f : fills) {
+                    JdbiBookKeeper.bindFill(batch, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(), f.currency());
+                    batch.add();
+                }
+                fillIds = batch.executeReturningIds();
             }
         }
-        if (inserts.size() > 0) {
-            inserts.execute();
+        writeEntries(c, fillIds);
+        writeHoldings(c);
+        if (!trips.isEmpty()) {
+            try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.ROUND_TRIP_INSERT, false)) {
+                for (TripRow t : trips) {
+                    JdbiBookKeeper.bindRoundTrip(batch, t.account(), t.activation(), t.holding(), t.trip());
+                    batch.add();
+                }
+                batch.execute();
+            }
         }
-        if (updates.size() > 0) {
-            requireEveryRow(updates.execute(), "order");
+        if (!accounts.isEmpty()) {
+            try (JdbcBatch batch = new JdbcBatch(c, "UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
+                    + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id", false)) {
+                for (Map.Entry<UUID, AccountRow> e : accounts.entrySet()) {
+                    batch.set("cash", e.getValue().cash, Types.NUMERIC);
+                    batch.set("deposits", e.getValue().netDeposits, Types.NUMERIC);
+                    batch.set("versions", e.getValue().versions, Types.INTEGER);
+                    batch.set("id", e.getKey(), Types.OTHER);
+                    batch.add();
+                }
+                requireEveryRow(batch.execute(), "account");
+            }
+        }
+        if (!activations.isEmpty()) {
+            try (JdbcBatch batch = new JdbcBatch(c, "UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
+                    + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id", false)) {
+                for (Map.Entry<UUID, ActivationRow> e : activations.entrySet()) {
+                    batch.set("pnl", e.getValue().totalPnl(), Types.NUMERIC);
+                    batch.set("allocation", e.getValue().allocation(), Types.NUMERIC);
+                    batch.set("budget", e.getValue().budget(), Types.NUMERIC);
+                    batch.set("id", e.getKey(), Types.OTHER);
+                    batch.add();
+                }
+                requireEveryRow(batch.execute(), "strategy activation");
+            }
         }
     }
 
-    private void writeEntries(Handle h, List<Long> fillIds) {
+    private void writeOrders(Connection c) throws SQLException {
+        try (JdbcBatch inserts = new JdbcBatch(c, OrderRows.INSERT, false); JdbcBatch updates = new JdbcBatch(c, OrderRows.UPDATE, false)) {
+            for (OrderRow o : orders.values()) {
+                if (o.insert) {
+                    OrderRows.bindInsert(inserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                    inserts.add();
+                } else {
+                    OrderRows.bindUpdate(updates, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                    updates.add();
+                }
+            }
+            if (inserts.size() > 0) {
+                inserts.execute();
+            }
+            if (updates.size() > 0) {
+                requireEveryRow(updates.execute(), "order");
+            }
+        }
+    }
+
+    private void writeEntries(Connection c, List<Long> fillIds) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch(JournalRows.ENTRY_INSERT);
-        entries.forEach(e -> JournalRows.bindEntry(batch, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill())).add());
-        List<Long> entryIds = batch.executePreparedBatch("id").mapTo(Long.class).list();
-        PreparedBatch postings = h.prepareBatch(JournalRows.POSTING_INSERT);
-        for (int i = 0; i < entries.size(); i++) {
-            EntryRow e = entries.get(i);
-            JournalRows.addPostings(postings, entryIds.get(i), e.account(), e.entry(), e.activations());
+        List<Long> entryIds;
+        try (JdbcBatch batch = new JdbcBatch(c, JournalRows.ENTRY_INSERT, true)) {
+            for (EntryRow e : entries) {
+                JournalRows.bindEntry(batch, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill()));
+                batch.add();
+            }
+            entryIds = batch.executeReturningIds();
         }
-        postings.execute();
+        try (JdbcBatch postings = new JdbcBatch(c, JournalRows.POSTING_INSERT, false)) {
+            for (int i = 0; i < entries.size(); i++) {
+                EntryRow e = entries.get(i);
+                long entryId = entryIds.get(i);
+                JournalRows.forEachPosting(e.entry(), e.activations(), (posting, activation) -> {
+                    JournalRows.bindPosting(postings, entryId, e.account(), posting, activation);
+                    postings.add();
+                });
+            }
+            postings.execute();
+        }
     }
 
-    private void writeHoldings(Handle h) {
-        PreparedBatch inserts = h.prepareBatch(HoldingRows.INSERT);
-        PreparedBatch updates = h.prepareBatch(HoldingRows.UPDATE);
-        for (HoldingRow r : holdings.values()) {
-            if (r.insert) {
-                HoldingRows.bindInsert(inserts, r.id, r.account, r.activation, r.holding).add();
-            } else {
-                HoldingRows.bindState(updates.bind("id", r.id), r.holding).add();
+    private void writeHoldings(Connection c) throws SQLException {
+        try (JdbcBatch inserts = new JdbcBatch(c, HoldingRows.INSERT, false); JdbcBatch updates = new JdbcBatch(c, HoldingRows.UPDATE, false)) {
+            for (HoldingRow r : holdings.values()) {
+                if (r.insert) {
+                    HoldingRows.bindInsert(inserts, r.id, r.account, r.activation, r.holding);
+                    inserts.add();
+                } else {
+                    HoldingRows.bindUpdate(updates, r.id, r.holding);
+                    updates.add();
+                }
             }
-        }
-        // close lifecycles before opening their successors: one open lifecycle per strategy and symbol
-        if (updates.size() > 0) {
-            requireEveryRow(updates.execute(), "holding");
-        }
-        if (inserts.size() > 0) {
-            inserts.execute();
+            // close lifecycles before opening their successors: one open lifecycle per strategy and symbol
+            if (updates.size() > 0) {
+                requireEveryRow(updates.execute(), "holding");
+            }
+            if (inserts.size() > 0) {
+                inserts.execute();
+            }
         }
     }
 

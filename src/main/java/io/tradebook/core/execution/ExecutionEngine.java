@@ -118,16 +118,18 @@ public final class ExecutionEngine implements BrokerListener {
             id = ids.get();
             OrderScreen.Screening screening = screen.screen(id, request, account, activation, lane.open.values(), now);
             Order screened = screening.order();
-            store.insert(screened, OrderEvent.of(null, screened));
-            if (screening.denial() != null) {
-                announceRiskDenial(screened, screening.denial());
-            }
             if (screened.status() == OrderStatus.REJECTED) {
+                store.insert(screened, OrderEvent.of(null, screened));
+                if (screening.denial() != null) {
+                    announceRiskDenial(screened, screening.denial());
+                }
                 announceRejection(screened);
                 return screened;
             }
             // PLACED means sent: it holds its reservation from here on, so concurrent submits see it
-            save(lane, screened, screened.moveTo(OrderStatus.PLACED, now, "sent to broker"));
+            Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
+            store.insertPlaced(screened, OrderEvent.of(null, screened), placed, OrderEvent.of(screened, placed));
+            remember(lane, placed);
         } finally {
             lane.lock.unlock();
         }

@@ -20,6 +20,16 @@ public interface ExecutionStore {
     /** Stores a new order with the event that created it; refuses an id or client order id already stored. */
     void insert(Order order, OrderEvent event);
 
+    /**
+     * Stores a new order and then its next state (the engine's PENDING, then PLACED before it
+     * sends the order), with both events: {@link #insert} then {@link #update}, which a store
+     * may do in one step.
+     */
+    default void insertPlaced(Order pending, OrderEvent created, Order placed, OrderEvent moved) {
+        insert(pending, created);
+        update(placed, moved);
+    }
+
     /** Stores the order's new state and the event that led to it. */
     void update(Order order, OrderEvent event);
 
