@@ -87,8 +87,11 @@ public final class OrderWorkload implements AutoCloseable {
         return new OrderWorkload(new InMemoryExecutionStore(books), keys);
     }
 
-    /** A workload in {@code database} (migrated), with {@code lanes} accounts of a bench user. */
-    public static OrderWorkload inDatabase(Database database, int lanes) {
+    /**
+     * A workload in {@code database} (migrated), with {@code lanes} accounts of a bench user, on a
+     * group-commit store with {@code writers} writer threads (each with its own connection).
+     */
+    public static OrderWorkload inDatabase(Database database, int lanes, int writers) {
         AccountRepository repository = new AccountRepository(database.jdbi());
         UUID user = repository.findOrCreateUser("bench-" + UUID.randomUUID() + "@tradebook.local", "Benchmark");
         List<String> keys = new ArrayList<>();
@@ -96,7 +99,7 @@ public final class OrderWorkload implements AutoCloseable {
             keys.add(repository.openAccountWithStrategies(user, "bench-" + i, "paper", "BENCH-" + UUID.randomUUID(), "CASH", "USD",
                     "bench").id().toString());
         }
-        return new OrderWorkload(new GroupCommitExecutionStore(database.jdbi()), keys);
+        return new OrderWorkload(new GroupCommitExecutionStore(database.jdbi(), writers, 1000), keys);
     }
 
     /** Stops the store's writers, if it has any. */

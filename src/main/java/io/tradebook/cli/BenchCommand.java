@@ -52,13 +52,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--db-threads", defaultValue = "8", description = "Threads in PostgreSQL, one account each (default ${DEFAULT-VALUE}).")
         int dbThreads;
 
+        @Option(names = "--db-writers", defaultValue = "4", description = "Group-commit writers in PostgreSQL (default ${DEFAULT-VALUE}).")
+        int dbWriters;
+
         @Option(names = "--skip-postgres", description = "Measure in memory only.")
         boolean skipPostgres;
 
         @Override
         public Integer call() throws Exception {
-            if (orders < 1 || dbOrders < 1 || threads < 1 || dbThreads < 1) {
-                throw new UserInputException("--orders, --db-orders, --threads and --db-threads must be at least 1");
+            if (orders < 1 || dbOrders < 1 || threads < 1 || dbThreads < 1 || dbWriters < 1) {
+                throw new UserInputException("--orders, --db-orders, --threads, --db-threads and --db-writers must be at least 1");
             }
             PrintWriter out = spec.commandLine().getOut();
             OrderWorkload memory = OrderWorkload.inMemory(threads);
@@ -82,7 +85,7 @@ final class BenchCommand implements Runnable {
             try (Database db = Database.open(new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                     user, password))) {
                 db.migrate();
-                try (OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads)) {
+                try (OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads, dbWriters)) {
                     OrderThroughput.measure(workload, dbThreads, Math.max(dbThreads, dbOrders / 4));
                     double perSecond = OrderThroughput.measure(workload, dbThreads, dbOrders);
                     requireClean(workload.verify(), "in PostgreSQL");

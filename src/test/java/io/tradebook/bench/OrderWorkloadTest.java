@@ -19,9 +19,8 @@ class OrderWorkloadTest {
 
     @Test
     void inPostgresEveryOrderFillsAndTheBooksAgree() throws Exception {
-        try (Database db = TestDatabases.postgres()) {
-            OrderWorkload w = OrderWorkload.inDatabase(db, 2);
-            assertThat(OrderThroughput.measure(w, 2, 20)).isPositive();
+        try (Database db = TestDatabases.postgres(); OrderWorkload w = OrderWorkload.inDatabase(db, 4, 2)) {
+            assertThat(OrderThroughput.measure(w, 4, 400)).isPositive();
             assertThat(w.verify()).isEmpty();
         }
     }
