@@ -84,7 +84,7 @@ public final class OrderWorkload implements AutoCloseable {
             keys.add("bench-" + i);
             books.activate("bench-" + i, "bench");
         }
-        return new OrderWorkload(new InMemoryExecutionStore(books), keys);
+        return new OrderWorkload(InMemoryExecutionStore.keepingClosed(books, 1_000), keys);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +74,25 @@ public final class ExecutionEngine implements BrokerListener {
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> accountOfOpenOrder = new ConcurrentHashMap<>();
 
-    /** One account's lock and open orders. */
+    /**
+     * One account's lock, its open orders, and the orders a call of the engine is still working on
+     * (sending, cancelling, replacing) with their latest state: such a call reads its order's
+     * outcome from here, so it never depends on the store still holding a closed order.
+     */
     private static final class Lane {
         final ReentrantLock lock = new ReentrantLock();
         final Map<String, Order> open = new LinkedHashMap<>();
+        final Map<String, Pin> pinned = new HashMap<>();
+    }
+
+    /** The latest state of an order some calls are working on, and how many. */
+    private static final class Pin {
+        Order latest;
+        int holders;
+
+        Pin(Order latest) {
+            this.latest = latest;
+        }
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -130,6 +146,7 @@ public final class ExecutionEngine implements BrokerListener {
             Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
             store.insertPlaced(screened, OrderEvent.of(null, screened), placed, OrderEvent.of(screened, placed));
             remember(lane, placed);
+            pin(lane, placed);
         } finally {
             lane.lock.unlock();
         }
@@ -140,7 +157,8 @@ public final class ExecutionEngine implements BrokerListener {
      * Sends a PLACED order to the broker under the retry policy: each failed attempt is counted on
      * the order with the broker's message, and after the last one (or a permanent refusal) the
      * order ends REJECTED. The order's id goes to the broker, which is what makes a retried submit
-     * safe: a broker that already has it refuses the repeat.
+     * safe: a broker that already has it refuses the repeat. The order is pinned by the caller and
+     * unpinned here.
      */
     private Order send(Lane lane, String id) {
         try {
@@ -157,7 +175,7 @@ public final class ExecutionEngine implements BrokerListener {
                 if (after.isOpen() && after.brokerOrderId() == null) {
                     save(lane, after, after.withBrokerOrderId(brokerId, clock.instant()));
                 }
-                return current(lane, id);
+                return unpin(lane, id);
             });
         } catch (BrokerException e) {
             return locked(lane, () -> {
@@ -171,8 +189,11 @@ public final class ExecutionEngine implements BrokerListener {
                     // what filled stays filled; the rest never reached the broker
                     save(lane, now, now.moveTo(OrderStatus.CANCELLED, clock.instant(), "rest not placed: " + e.getMessage()));
                 }
-                return current(lane, id);
+                return unpin(lane, id);
             });
+        } catch (RuntimeException e) {
+            locked(lane, () -> unpin(lane, id));
+            throw e;
         }
     }
 
@@ -184,18 +205,21 @@ public final class ExecutionEngine implements BrokerListener {
             Order current = current(lane, orderId);
             if (current.status() == OrderStatus.PENDING) {
                 save(lane, current, current.moveTo(OrderStatus.CANCELLED, clock.instant(), "cancelled before it was sent"));
-                return null;
             }
+            pin(lane, current);
             return current.isOpen() ? current : null;
         });
-        if (toCancel != null) {
-            try {
+        Order outcome;
+        try {
+            if (toCancel != null) {
                 broker.cancel(toCancel);
-            } catch (BrokerException e) {
-                throw new IllegalStateException("the broker did not cancel order " + orderId + ": " + e.getMessage(), e);
             }
+        } catch (BrokerException e) {
+            throw new IllegalStateException("the broker did not cancel order " + orderId + ": " + e.getMessage(), e);
+        } finally {
+            outcome = locked(lane, () -> unpin(lane, orderId));
         }
-        return locked(lane, () -> current(lane, orderId));
+        return outcome;
     }
 
     /**
@@ -226,19 +250,24 @@ public final class ExecutionEngine implements BrokerListener {
             if (!bp.approved()) {
                 throw new IllegalArgumentException(bp.problem().reason() + ": " + bp.problem().message());
             }
+            pin(lane, current);
             return new Order[] {current, current.replaced(quantity, limitPrice, stopPrice, bp.reserve(), clock.instant())};
         });
         try {
             broker.replace(terms[0], terms[1]);
         } catch (BrokerException e) {
+            locked(lane, () -> unpin(lane, orderId));
             throw new IllegalStateException("the broker did not replace order " + orderId + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            locked(lane, () -> unpin(lane, orderId));
+            throw e;
         }
         return locked(lane, () -> {
             Order latest = current(lane, orderId);
             if (latest.isOpen() && quantity.compareTo(latest.filledQuantity()) > 0) {
                 save(lane, latest, latest.replaced(quantity, limitPrice, stopPrice, terms[1].reserved(), clock.instant()));
             }
-            return current(lane, orderId);
+            return unpin(lane, orderId);
         });
     }
 
@@ -395,7 +424,26 @@ public final class ExecutionEngine implements BrokerListener {
 
     private Order current(Lane lane, String id) {
         Order open = lane.open.get(id);
-        return open != null ? open : store.find(id).orElseThrow(() -> new IllegalStateException("order " + id + " vanished"));
+        if (open != null) {
+            return open;
+        }
+        Pin pin = lane.pinned.get(id);
+        return pin != null ? pin.latest : store.find(id).orElseThrow(() -> new IllegalStateException("order " + id + " vanished"));
+    }
+
+    /** Keeps {@code order}'s latest state in the lane until the matching {@link #unpin}; call under the lane's lock. */
+    private static void pin(Lane lane, Order order) {
+        lane.pinned.computeIfAbsent(order.id(), k -> new Pin(order)).holders++;
+    }
+
+    /** The pinned order's latest state, released by one holder; call under the lane's lock. */
+    private Order unpin(Lane lane, String id) {
+        Order latest = current(lane, id);
+        Pin pin = lane.pinned.get(id);
+        if (pin != null && --pin.holders == 0) {
+            lane.pinned.remove(id);
+        }
+        return latest;
     }
 
     private void save(Lane lane, Order before, Order after) {
@@ -404,6 +452,10 @@ public final class ExecutionEngine implements BrokerListener {
     }
 
     private void remember(Lane lane, Order order) {
+        Pin pin = lane.pinned.get(order.id());
+        if (pin != null) {
+            pin.latest = order;
+        }
         if (order.isOpen()) {
             lane.open.put(order.id(), order);
             accountOfOpenOrder.put(order.id(), order.account());

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** An {@link AccountDirectory} held in memory, for backtests, benchmarks and tests. Thread-safe. */
 public final class InMemoryAccountDirectory implements AccountDirectory {
     private final Map<String, TradingAccount> accounts = new ConcurrentHashMap<>();
-    private final Map<String, StrategyActivation> activations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StrategyActivation>> activations = new ConcurrentHashMap<>();
 
     public InMemoryAccountDirectory add(TradingAccount account) {
         accounts.put(account.key(), account);
@@ -15,7 +15,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     }
 
     public InMemoryAccountDirectory activate(String account, String strategy, StrategyActivation activation) {
-        activations.put(account + "\u0000" + strategy, activation);
+        activations.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(strategy, activation);
         return this;
     }
 
@@ -26,6 +26,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
 
     @Override
     public Optional<StrategyActivation> activation(String account, String strategy) {
-        return Optional.ofNullable(activations.get(account + "\u0000" + strategy));
+        Map<String, StrategyActivation> ofAccount = activations.get(account);
+        return ofAccount == null ? Optional.empty() : Optional.ofNullable(ofAccount.get(strategy));
     }
 }

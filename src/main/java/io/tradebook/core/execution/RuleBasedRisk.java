@@ -39,7 +39,11 @@ public final class RuleBasedRisk implements PreTradeRisk {
     private final ReferencePrices prices;
     private final AccountDirectory accounts;
     private final Clock clock;
-    private final Map<String, ScopeMarks> marks = new ConcurrentHashMap<>();
+    private final Map<Scope, ScopeMarks> marks = new ConcurrentHashMap<>();
+
+    /** An account (strategy null) or one strategy on it. */
+    private record Scope(String account, String strategy) {
+    }
 
     /** A scope's day-start equity, peak and order count for one date. */
     private static final class ScopeMarks {
@@ -75,8 +79,9 @@ public final class RuleBasedRisk implements PreTradeRisk {
             RiskRule rule = d.rule();
             return Optional.of(new Denial(rule.id(), rule.type().name(), d.message(), rule.limit(), d.observed()));
         }
-        count(request.account(), null);
-        count(request.account(), request.strategy());
+        LocalDate today = today();
+        count(new Scope(request.account(), null), today);
+        count(new Scope(request.account(), request.strategy()), today);
         return Optional.empty();
     }
 
@@ -147,12 +152,12 @@ public final class RuleBasedRisk implements PreTradeRisk {
 
         @Override
         public int ordersToday() {
-            ScopeMarks m = marks.get(account.key() + "\u0000");
+            ScopeMarks m = marks.get(new Scope(account.key(), null));
             if (m == null) {
                 return 0;
             }
             synchronized (m) {
-                return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).equals(m.day) ? m.orders : 0;
+                return today().equals(m.day) ? m.orders : 0;
             }
         }
 
@@ -209,9 +214,9 @@ public final class RuleBasedRisk implements PreTradeRisk {
     }
 
     private ScopeMarks marksOf(String account, String strategy, Money equity) {
-        ScopeMarks m = marks.computeIfAbsent(account + "\u0000" + (strategy == null ? "" : strategy), k -> new ScopeMarks());
+        ScopeMarks m = marks.computeIfAbsent(new Scope(account, strategy), k -> new ScopeMarks());
         synchronized (m) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            LocalDate today = today();
             if (!today.equals(m.day)) {
                 m.day = today;
                 m.orders = 0;
@@ -225,10 +230,9 @@ public final class RuleBasedRisk implements PreTradeRisk {
         }
     }
 
-    private void count(String account, String strategy) {
-        ScopeMarks m = marks.computeIfAbsent(account + "\u0000" + (strategy == null ? "" : strategy), k -> new ScopeMarks());
+    private void count(Scope scope, LocalDate today) {
+        ScopeMarks m = marks.computeIfAbsent(scope, k -> new ScopeMarks());
         synchronized (m) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             if (!today.equals(m.day)) {
                 m.day = today;
                 m.dayStart = null;
@@ -236,5 +240,10 @@ public final class RuleBasedRisk implements PreTradeRisk {
             }
             m.orders++;
         }
+    }
+
+    /** Today's date (UTC) on the clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -25,20 +25,19 @@ final class MaxDailyLossRule implements RuleCheck {
         Money start = scope.dayStartEquity();
         Money now = scope.equity();
         Money loss = start.minus(now);
-        String limit = plain(rule.limit());
         if (rule.unit() == RuleUnit.AMOUNT) {
             return new Observation(loss.amount(), loss.amount().compareTo(rule.limit()) >= 0,
-                    "loss today is " + loss + " (equity " + now.toPlainString() + " against " + start.toPlainString()
-                            + " at day start), limit " + limit);
+                    () -> "loss today is " + loss + " (equity " + now.toPlainString() + " against " + start.toPlainString()
+                            + " at day start), limit " + plain(rule.limit()));
         }
         if (start.signum() <= 0) {
-            return Observation.unmeasured("day-start equity is " + start + ", so a loss limit of " + limit
+            return Observation.unmeasured(() -> "day-start equity is " + start + ", so a loss limit of " + plain(rule.limit())
                     + " of it cannot be applied");
         }
         BigDecimal allowed = rule.limit().multiply(start.amount());
         BigDecimal fraction = Observation.fraction(loss.amount(), start.amount(), RoundingMode.FLOOR);
         return new Observation(fraction, loss.amount().compareTo(allowed) >= 0,
-                "loss today is " + loss + ", " + plain(fraction) + " of day-start equity " + start.toPlainString()
-                        + ", limit " + limit + " (" + plain(allowed) + " " + start.currency() + ")");
+                () -> "loss today is " + loss + ", " + plain(fraction) + " of day-start equity " + start.toPlainString()
+                        + ", limit " + plain(rule.limit()) + " (" + plain(allowed) + " " + start.currency() + ")");
     }
 }

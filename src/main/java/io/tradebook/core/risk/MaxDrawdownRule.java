@@ -23,14 +23,14 @@ final class MaxDrawdownRule implements RuleCheck {
     public Observation observe(RiskRule rule, OrderRequest order, RiskContext scope) {
         Money now = scope.equity();
         Money peak = scope.peakEquity().compareTo(now) >= 0 ? scope.peakEquity() : now;
-        String limit = plain(rule.limit());
         if (peak.signum() <= 0) {
-            return Observation.unmeasured("peak equity is " + peak + ", so a drawdown cannot be measured, limit " + limit);
+            return Observation.unmeasured(() -> "peak equity is " + peak + ", so a drawdown cannot be measured, limit "
+                    + plain(rule.limit()));
         }
         BigDecimal fall = peak.minus(now).amount();
         BigDecimal drawdown = Observation.fraction(fall, peak.amount(), RoundingMode.FLOOR);
         return new Observation(drawdown, fall.compareTo(rule.limit().multiply(peak.amount())) >= 0,
-                "drawdown is " + plain(drawdown) + " (equity " + now.toPlainString() + " against peak "
-                        + peak.toPlainString() + "), limit " + limit);
+                () -> "drawdown is " + plain(drawdown) + " (equity " + now.toPlainString() + " against peak "
+                        + peak.toPlainString() + "), limit " + plain(rule.limit()));
     }
 }

@@ -21,12 +21,11 @@ final class MaxOpenPositionsRule implements RuleCheck {
     public Observation observe(RiskRule rule, OrderRequest order, RiskContext scope) {
         int open = scope.openPositions();
         BigDecimal observed = BigDecimal.valueOf(open);
-        String limit = plain(rule.limit());
         if (!scope.position(order.symbol()).isZero()) {
             return new Observation(observed, false,
-                    open + " positions open, " + order.symbol() + " already held, limit " + limit);
+                    () -> open + " positions open, " + order.symbol() + " already held, limit " + plain(rule.limit()));
         }
         return new Observation(observed, observed.compareTo(rule.limit()) >= 0,
-                "opening " + order.symbol() + " with " + open + " positions already open, limit " + limit);
+                () -> "opening " + order.symbol() + " with " + open + " positions already open, limit " + plain(rule.limit()));
     }
 }

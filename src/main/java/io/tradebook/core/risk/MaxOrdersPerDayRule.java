@@ -20,6 +20,6 @@ final class MaxOrdersPerDayRule implements RuleCheck {
     public Observation observe(RiskRule rule, OrderRequest order, RiskContext scope) {
         BigDecimal submitted = BigDecimal.valueOf(scope.ordersToday());
         return new Observation(submitted, submitted.compareTo(rule.limit()) >= 0,
-                scope.ordersToday() + " orders submitted today, limit " + plain(rule.limit()));
+                () -> submitted + " orders submitted today, limit " + plain(rule.limit()));
     }
 }

@@ -25,20 +25,19 @@ final class MaxPositionSizeRule implements RuleCheck {
     public Observation observe(RiskRule rule, OrderRequest order, RiskContext scope) {
         String symbol = order.symbol();
         Quantity size = scope.position(symbol).plus(RuleCheck.signedQuantity(order)).abs();
-        String limit = plain(rule.limit());
         if (rule.unit() == RuleUnit.QUANTITY) {
             BigDecimal observed = size.value();
             return new Observation(observed, observed.compareTo(rule.limit()) > 0,
-                    "position in " + symbol + " would be " + size + " units, limit " + limit);
+                    () -> "position in " + symbol + " would be " + size + " units, limit " + plain(rule.limit()));
         }
         Optional<Price> reference = scope.referencePrice(symbol);
         if (reference.isEmpty()) {
-            return Observation.unmeasured("no reference price for " + symbol + " to value a position of " + size
-                    + " units, limit " + limit + " notional");
+            return Observation.unmeasured(() -> "no reference price for " + symbol + " to value a position of " + size
+                    + " units, limit " + plain(rule.limit()) + " notional");
         }
         Money notional = size.times(reference.get());
         return new Observation(notional.amount(), notional.amount().compareTo(rule.limit()) > 0,
-                "position in " + symbol + " would be " + size + " units worth " + notional + " at "
-                        + reference.get().toPlainString() + ", limit " + limit);
+                () -> "position in " + symbol + " would be " + size + " units worth " + notional + " at "
+                        + reference.get().toPlainString() + ", limit " + plain(rule.limit()));
     }
 }

@@ -19,6 +19,6 @@ final class MinCapitalThresholdRule implements RuleCheck {
     public Observation observe(RiskRule rule, OrderRequest order, RiskContext scope) {
         Money equity = scope.equity();
         return new Observation(equity.amount(), equity.amount().compareTo(rule.limit()) < 0,
-                "equity is " + equity + ", limit " + plain(rule.limit()));
+                () -> "equity is " + equity + ", limit " + plain(rule.limit()));
     }
 }

@@ -2,20 +2,22 @@ package io.tradebook.core.risk;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.function.Supplier;
 
 /**
  * What one rule saw when it looked at one order: the figure it compares with its limit (in the
  * rule's unit; null when it could not be measured), whether the limit is breached, and the
- * numbers behind it as text. Immutable.
+ * numbers behind it as text, written only when someone reads them (most checks pass and nobody
+ * does). Immutable.
  *
  * @param value    the observed figure in the rule's unit, or null when it could not be measured
  * @param breached whether the order would be denied by this rule (were it not only reducing)
  * @param detail   the figures in words, without the rule's name or scope
  */
-record Observation(BigDecimal value, boolean breached, String detail) {
+record Observation(BigDecimal value, boolean breached, Supplier<String> detail) {
 
     /** Figures that could not be measured (no reference price, no positive base): the rule fails closed. */
-    static Observation unmeasured(String detail) {
+    static Observation unmeasured(Supplier<String> detail) {
         return new Observation(null, true, detail);
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Pre-trade risk: holds the risk rules of any number of accounts and checks an order against every
@@ -124,12 +125,12 @@ public final class RiskEngine {
             }
             Observation seen = RuleCheck.of(rule.type()).observe(rule, request, scope);
             boolean reducing = onlyReduces(request, scope);
-            String message = rule.type() + ": " + seen.detail() + " (" + rule.scopeLabel() + ")"
+            Supplier<String> message = () -> rule.type() + ": " + seen.detail().get() + " (" + rule.scopeLabel() + ")"
                     + (seen.breached() && reducing ? REDUCING : "");
             RuleState next = new RuleState(rule, seen.value(), seen.breached(), message);
             states.computeIfPresent(rule.id(), (id, old) -> old.rule().equals(rule) ? next : old);
             if (seen.breached() && !reducing && decision.approved()) {
-                decision = new RiskDecision.Denied(rule, message, seen.value());
+                decision = new RiskDecision.Denied(rule, next.message(), seen.value());
             }
         }
         return decision;

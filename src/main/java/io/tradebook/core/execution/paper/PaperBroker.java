@@ -110,13 +110,25 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     private record Finished(String brokerOrderId, String outcome) {
     }
 
+    /**
+     * How many finished orders the broker remembers, newest first. A repeated submit or a cancel
+     * comes within moments of the original; remembering every order ever would make memory grow
+     * with the number of orders, which a long backtest cannot afford.
+     */
+    static final int FINISHED_REMEMBERED = 100_000;
+
     private final InstrumentSource instruments;
     private final FillPricing pricing;
     private final CommissionModel commission;
     private final Config config;
     private final Map<String, PaperAccount> accounts = new HashMap<>();
     private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
-    private final Map<String, Finished> finished = new HashMap<>();
+    private final Map<String, Finished> finished = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Finished> eldest) {
+            return size() > FINISHED_REMEMBERED;
+        }
+    };
     private final Map<String, LivePrice> livePrices = new HashMap<>();
     private final Map<String, Instant> lastBars = new HashMap<>();
     private final ConcurrentMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
