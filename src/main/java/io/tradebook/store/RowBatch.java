@@ -189,17 +189,30 @@ final class RowBatch {
                 batch.execute();
             }
         }
+        // On PostgreSQL the ids come from the sequences first, in one round trip, so that fills and
+        // entries go as multi-row inserts; a batch that returns generated keys would go row by row.
+        List<List<Long>> reserved = isPostgres(c) ? reserveIds(c, fills.size(), entries.size()) : null;
         List<Long> fillIds = List.of();
         if (!fills.isEmpty()) {
-            try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.FILL_INSERT, true)) {
-                for (FillRow f : fills) {
+            try (JdbcBatch batch = new JdbcBatch(c, reserved == null ? JdbiBookKeeper.FILL_INSERT : FILL_INSERT_WITH_ID,
+                    reserved == null)) {
+                for (int i = 0; i < fills.size(); i++) {
+                    FillRow f = fills.get(i);
                     JdbiBookKeeper.bindFill(batch, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(), f.currency());
+                    if (reserved != null) {
+                        batch.set("id", reserved.get(0).get(i), Types.BIGINT);
+                    }
                     batch.add();
                 }
-                fillIds = batch.executeReturningIds();
+                if (reserved == null) {
+                    fillIds = batch.executeReturningIds();
+                } else {
+                    batch.execute();
+                    fillIds = reserved.get(0);
+                }
             }
         }
-        writeEntries(c, fillIds);
+        writeEntries(c, fillIds, reserved == null ? null : reserved.get(1));
         writeHoldings(c);
         if (!trips.isEmpty()) {
             try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.ROUND_TRIP_INSERT, false)) {
@@ -258,17 +271,28 @@ final class RowBatch {
         }
     }
 
-    private void writeEntries(Connection c, List<Long> fillIds) throws SQLException {
+    /** Writes the journal entries, with the ids in {@code reservedIds} when given, else generated ones. */
+    private void writeEntries(Connection c, List<Long> fillIds, List<Long> reservedIds) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
         List<Long> entryIds;
-        try (JdbcBatch batch = new JdbcBatch(c, JournalRows.ENTRY_INSERT, true)) {
-            for (EntryRow e : entries) {
+        try (JdbcBatch batch = new JdbcBatch(c, reservedIds == null ? JournalRows.ENTRY_INSERT : ENTRY_INSERT_WITH_ID,
+                reservedIds == null)) {
+            for (int i = 0; i < entries.size(); i++) {
+                EntryRow e = entries.get(i);
                 JournalRows.bindEntry(batch, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill()));
+                if (reservedIds != null) {
+                    batch.set("id", reservedIds.get(i), Types.BIGINT);
+                }
                 batch.add();
             }
-            entryIds = batch.executeReturningIds();
+            if (reservedIds == null) {
+                entryIds = batch.executeReturningIds();
+            } else {
+                batch.execute();
+                entryIds = reservedIds;
+            }
         }
         try (JdbcBatch postings = new JdbcBatch(c, JournalRows.POSTING_INSERT, false)) {
             for (int i = 0; i < entries.size(); i++) {
@@ -302,6 +326,44 @@ final class RowBatch {
                 inserts.execute();
             }
         }
+    }
+
+    private static final String FILL_INSERT_WITH_ID = JdbiBookKeeper.FILL_INSERT.replace("INSERT INTO fills (", "INSERT INTO fills (id, ")
+            .replace("VALUES (", "VALUES (:id, ");
+    private static final String ENTRY_INSERT_WITH_ID = JournalRows.ENTRY_INSERT
+            .replace("INSERT INTO journal_entries (", "INSERT INTO journal_entries (id, ").replace("VALUES (", "VALUES (:id, ");
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    /**
+     * Takes {@code fillCount} ids from the fills' sequence and {@code entryCount} from the journal
+     * entries', in one query; each list ascending, so that ids keep the order the rows happened in.
+     */
+    private static List<List<Long>> reserveIds(Connection c, int fillCount, int entryCount) throws SQLException {
+        List<Long> fillIds = new ArrayList<>(fillCount);
+        List<Long> entryIds = new ArrayList<>(entryCount);
+        if (fillCount + entryCount > 0) {
+            try (java.sql.PreparedStatement q = c.prepareStatement(
+                    "SELECT 0, nextval(pg_get_serial_sequence('fills', 'id')) FROM generate_series(1, ?) UNION ALL "
+                    + "SELECT 1, nextval(pg_get_serial_sequence('journal_entries', 'id')) FROM generate_series(1, ?)")) {
+                q.setInt(1, fillCount);
+                q.setInt(2, entryCount);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        (rs.getInt(1) == 0 ? fillIds : entryIds).add(rs.getLong(2));
+                    }
+                }
+            }
+        }
+        if (fillIds.size() != fillCount || entryIds.size() != entryCount) {
+            throw new IllegalStateException("the database reserved " + fillIds.size() + " fill and " + entryIds.size()
+                    + " entry ids for " + fillCount + " and " + entryCount);
+        }
+        fillIds.sort(null);
+        entryIds.sort(null);
+        return List.of(fillIds, entryIds);
     }
 
     /** A batched update that missed a row means the database changed under the store: the batch must not commit. */

@@ -16,6 +16,17 @@ public interface BrokerPort {
     /** Where outcomes go; set once, before the first submit. */
     void setListener(BrokerListener listener);
 
+    /**
+     * Whether the broker keeps an order it accepted when this process stops (a real broker does).
+     * Then the order path makes the order durable before it sends it, so that no order can live at
+     * the broker unknown to the books. A broker that keeps nothing across a restart (the paper
+     * broker, whose working orders are given to it again from the store) lets the order path send
+     * first and make the order and its fills durable together, before the submit returns.
+     */
+    default boolean keepsOrdersAcrossRestarts() {
+        return true;
+    }
+
     /** Places {@code order} (already PLACED in the books) and returns the broker's id for it. */
     String submit(Order order) throws BrokerException;
 

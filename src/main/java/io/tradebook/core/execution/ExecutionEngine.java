@@ -73,6 +73,8 @@ public final class ExecutionEngine implements BrokerListener {
     private final OrderScreen screen;
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> accountOfOpenOrder = new ConcurrentHashMap<>();
+    /** Inside a submit, the announcements that wait until its writes are durable; null outside one. */
+    private final ThreadLocal<List<Runnable>> announcements = new ThreadLocal<>();
 
     /**
      * One account's lock, its open orders, and the orders a call of the engine is still working on
@@ -116,6 +118,22 @@ public final class ExecutionEngine implements BrokerListener {
      * Refuses an unknown account.
      */
     public Order submit(OrderRequest request) {
+        if (announcements.get() != null) {
+            return store.writeBehind(() -> submitThrough(request)); // a submit made while reporting: the outer one announces
+        }
+        List<Runnable> queued = new ArrayList<>();
+        announcements.set(queued);
+        Order order;
+        try {
+            order = store.writeBehind(() -> submitThrough(request));
+        } finally {
+            announcements.remove();
+        }
+        queued.forEach(Runnable::run);
+        return order;
+    }
+
+    private Order submitThrough(OrderRequest request) {
         TradingAccount account = accounts.account(request.account())
                 .orElseThrow(() -> new IllegalArgumentException("no account " + request.account()));
         StrategyActivation activation = accounts.activation(account.key(), request.strategy()).orElseThrow(() ->
@@ -150,7 +168,20 @@ public final class ExecutionEngine implements BrokerListener {
         } finally {
             lane.lock.unlock();
         }
+        if (broker.keepsOrdersAcrossRestarts()) {
+            awaitPlaced(lane, id);
+        }
         return send(lane, id);
+    }
+
+    /** Waits until the PLACED order is durable; if it cannot be made so, it is not sent and the failure is thrown. */
+    private void awaitPlaced(Lane lane, String id) {
+        try {
+            store.awaitWrites();
+        } catch (RuntimeException e) {
+            locked(lane, () -> unpin(lane, id));
+            throw e;
+        }
     }
 
     /**
@@ -288,12 +319,14 @@ public final class ExecutionEngine implements BrokerListener {
                 // a late or excess fill: the books must still show what happened at the broker
                 FillResult result = store.books().record(fill);
                 if (!result.duplicate()) {
-                    events.log(LogLevel.ERROR, "execution", "fill beyond the open quantity of order " + current.id(),
-                            Map.of("orderId", current.id(), "tradeId", f.tradeId(), "status", current.status().name()));
-                    events.notify(new Notification(current.account(), NotificationType.SYSTEM_ERROR, AlertLevel.ERROR,
-                            "Unexpected fill", "The broker reported a fill of " + f.quantity() + " " + current.symbol() + " on order "
-                            + current.id() + ", which is " + current.status() + " with " + current.remaining() + " open",
-                            Map.of("orderId", current.id(), "tradeId", f.tradeId()), f.time()));
+                    announce(() -> {
+                        events.log(LogLevel.ERROR, "execution", "fill beyond the open quantity of order " + current.id(),
+                                Map.of("orderId", current.id(), "tradeId", f.tradeId(), "status", current.status().name()));
+                        events.notify(new Notification(current.account(), NotificationType.SYSTEM_ERROR, AlertLevel.ERROR,
+                                "Unexpected fill", "The broker reported a fill of " + f.quantity() + " " + current.symbol()
+                                + " on order " + current.id() + ", which is " + current.status() + " with " + current.remaining()
+                                + " open", Map.of("orderId", current.id(), "tradeId", f.tradeId()), f.time()));
+                    });
                 }
                 return;
             }
@@ -308,9 +341,11 @@ public final class ExecutionEngine implements BrokerListener {
             }
             remember(lane, next);
             if (next.status() == OrderStatus.FILLED) {
-                events.notify(new Notification(next.account(), NotificationType.ORDER_FILLED, AlertLevel.INFO, "Order filled",
-                        next.side() + " " + next.quantity() + " " + next.symbol() + " filled at " + next.averageFillPrice().toPlainString(),
-                        Map.of("orderId", next.id(), "strategy", next.strategy()), f.time()));
+                Order filled = next;
+                announce(() -> events.notify(new Notification(filled.account(), NotificationType.ORDER_FILLED, AlertLevel.INFO,
+                        "Order filled", filled.side() + " " + filled.quantity() + " " + filled.symbol() + " filled at "
+                        + filled.averageFillPrice().toPlainString(), Map.of("orderId", filled.id(), "strategy", filled.strategy()),
+                        f.time())));
             }
         } finally {
             lane.lock.unlock();
@@ -465,7 +500,29 @@ public final class ExecutionEngine implements BrokerListener {
         }
     }
 
+    /**
+     * Runs {@code announcement} (events about orders: notifications, risk events, log lines) once
+     * what it tells of is durable: at the end of the current submit, whose writes may still be
+     * pending, or at once outside a submit, where every store call was durable when it returned.
+     * Nothing is announced when nothing listens.
+     */
+    private void announce(Runnable announcement) {
+        if (events == EventSink.NONE) {
+            return;
+        }
+        List<Runnable> queued = announcements.get();
+        if (queued != null) {
+            queued.add(announcement);
+        } else {
+            announcement.run();
+        }
+    }
+
     private void announceRiskDenial(Order order, PreTradeRisk.Denial d) {
+        announce(() -> riskDenial(order, d));
+    }
+
+    private void riskDenial(Order order, PreTradeRisk.Denial d) {
         Instant now = order.updatedAt();
         events.riskEvent(new RiskEvent(order.account(), d.ruleId(), d.ruleType(), order.id(), d.limit(), d.observed(), d.message(), now));
         events.notify(new Notification(order.account(), NotificationType.RISK_ALERT, AlertLevel.WARNING,
@@ -475,9 +532,9 @@ public final class ExecutionEngine implements BrokerListener {
     }
 
     private void announceRejection(Order order) {
-        events.notify(new Notification(order.account(), NotificationType.ORDER_REJECTED, AlertLevel.WARNING, "Order rejected",
+        announce(() -> events.notify(new Notification(order.account(), NotificationType.ORDER_REJECTED, AlertLevel.WARNING, "Order rejected",
                 order.side() + " " + order.quantity() + " " + order.symbol() + " rejected: " + order.message(),
-                Map.of("orderId", order.id(), "reason", String.valueOf(order.rejectReason())), order.updatedAt()));
+                Map.of("orderId", order.id(), "reason", String.valueOf(order.rejectReason())), order.updatedAt())));
     }
 
     private static String plain(BigDecimal value) {

@@ -7,6 +7,7 @@ import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where the order path keeps orders, their histories and the books, each call atomic. The
@@ -52,4 +53,18 @@ public interface ExecutionStore {
 
     /** The books this store keeps the fills in. */
     BookKeeper books();
+
+    /**
+     * Runs {@code work}, in which this thread's calls of this store may return before their
+     * changes are durable, and returns its result once every change it made is durable (or throws
+     * why one was not). A store that makes each call durable before it returns simply runs the
+     * work. Nested calls join the outer one.
+     */
+    default <T> T writeBehind(Supplier<T> work) {
+        return work.get();
+    }
+
+    /** Inside {@link #writeBehind}: waits until the changes this thread made so far are durable. */
+    default void awaitWrites() {
+    }
 }

@@ -143,6 +143,12 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /** The paper broker keeps its working orders in memory only: after a restart it holds none, so none can be unknown to the books. */
+    @Override
+    public boolean keepsOrdersAcrossRestarts() {
+        return false;
+    }
+
     @Override
     public synchronized void setListener(BrokerListener newListener) {
         this.listener = Objects.requireNonNull(newListener, "listener");
