@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * empyrical's formulas on series whose answers were worked out independently: by hand for the
- * round numbers, and with {@code bc -l} at 40 digits for the rest (the bc program is written out
- * in the comments, so anyone can re-run it).
+ * round numbers, with {@code bc -l} at 40 digits, and with empyrical's code written out in numpy
+ * for a longer series (the programs are in the comments, so anyone can re-run them).
  */
 class ReturnStatisticsTest {
     private static final double EPS = 1e-12;
@@ -68,6 +68,35 @@ class ReturnStatisticsTest {
         assertThat(ReturnStatistics.cagr(r, 252)).isCloseTo(10.557032674154669, within(1e-11));
         assertThat(ReturnStatistics.maxDrawdown(r)).isCloseTo(0.04807692307692308, within(EPS));
         assertThat(ReturnStatistics.calmar(r, 252)).isCloseTo(219.58627962241711, within(1e-9));
+    }
+
+    /**
+     * A 250-day series checked against empyrical 0.5.5's code written out in numpy 2.4 (the
+     * program below, run once; Python is not needed to run the tests):
+     * <pre>
+     * i = np.arange(250); r = 0.01*np.sin(i*0.7) + 0.0005 - 0.004*np.cos(i*1.3); ann = 252
+     * cum = np.nanprod(r + 1);               cagr = cum ** (1/(len(r)/ann)) - 1
+     * vol = np.nanstd(r, ddof=1) * ann**0.5; sharpe = np.nanmean(r - 0.0001) / np.nanstd(r - 0.0001, ddof=1) * np.sqrt(ann)
+     * d = np.clip(r, -np.inf, 0);            dr = np.sqrt(np.nanmean(d**2)) * np.sqrt(ann);  sortino = np.nanmean(r) * ann / dr
+     * c = 100 prepended to 100*np.cumprod(1 + r);  mdd = np.nanmin((c - np.fmax.accumulate(c)) / np.fmax.accumulate(c))
+     * calmar = cagr / abs(mdd)
+     * </pre>
+     */
+    @Test
+    void aLongerSeriesAgreesWithEmpyricalInNumpy() {
+        double[] r = new double[250];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = 0.01 * Math.sin(i * 0.7) + 0.0005 - 0.004 * Math.cos(i * 1.3);
+        }
+        assertThat(ReturnStatistics.cumulativeReturn(r)).isCloseTo(0.1360018559196794, within(1e-13));
+        assertThat(ReturnStatistics.cagr(r, 252)).isCloseTo(0.13716130500300028, within(1e-13));
+        assertThat(ReturnStatistics.annualVolatility(r, 252)).isCloseTo(0.1211572586135713, within(1e-13));
+        assertThat(ReturnStatistics.sharpe(r, 0.0001, 252)).isCloseTo(0.9134804252873029, within(1e-12));
+        assertThat(ReturnStatistics.downsideRisk(r, 0, 252)).isCloseTo(0.08044704727533485, within(1e-13));
+        assertThat(ReturnStatistics.sortino(r, 0, 252)).isCloseTo(1.6889965353225354, within(1e-12));
+        assertThat(ReturnStatistics.maxDrawdown(r)).isCloseTo(0.0297712375890018, within(1e-13));
+        assertThat(ReturnStatistics.calmar(r, 252)).isCloseTo(4.607175116350249, within(1e-11));
+        assertThat(Metric.of(ReturnStatistics.sortino(r, 0, 252)).plain()).isEqualTo("1.688996535");
     }
 
     @Test
