@@ -31,7 +31,11 @@ final class SqlTypes {
      * scale in {@code equals}; the money types do not need this.
      */
     static BigDecimal plain(ResultSet rs, String column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
+        return plain(rs.getBigDecimal(column));
+    }
+
+    /** {@code value} without trailing zeros and never in exponent form ({@code 100}, not {@code 1E+2}); null stays null. */
+    static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
         }
