@@ -124,6 +124,10 @@ public final class IndicatorSpec {
             }
             return Integer.parseInt(part);
         } catch (NumberFormatException e) {
+            if (part.matches("[+-]?\\d+")) {
+                throw new IllegalArgumentException("spec '" + text + "': " + parameter + " must be between 1 and "
+                        + Argument.MAX_PERIOD + ", not " + part + " (" + kind.usage() + ")", e);
+            }
             String wanted = kind.decimal(index) ? "a number" : "a whole number";
             throw new IllegalArgumentException("spec '" + text + "': " + parameter + " must be " + wanted + ", not '" + part
                     + "' (" + kind.usage() + ")", e);

@@ -51,6 +51,21 @@ final class RollingWindow {
         return count;
     }
 
+    /**
+     * The sum of squared deviations of the values held from {@code mean}, by the corrected
+     * two-pass formula {@code Σ(x−m)² − (Σ(x−m))²/count}, which is exactly 0 for equal values.
+     */
+    double squaredDeviations(double mean) {
+        double squares = 0;
+        double deviations = 0;
+        for (int i = 0; i < count; i++) {
+            double d = values[i] - mean;
+            squares += d * d;
+            deviations += d;
+        }
+        return Math.max(0, squares - deviations * deviations / count);
+    }
+
     /** The mean of the values held (NaN when empty). */
     double mean() {
         return (sum + compensation) / count;
