@@ -150,6 +150,14 @@ public final class IndicatorSpec {
         return s.toString();
     }
 
+    /**
+     * Whether the indicator reads highs and lows (ATR, DMI/ADX, Donchian), so that a close-only
+     * series, whose high and low are its close, would give it meaningless values.
+     */
+    public boolean usesHighLow() {
+        return kind == Kind.ATR || kind == Kind.DMI || kind == Kind.ADX || kind == Kind.DONCHIAN;
+    }
+
     /** A new indicator, in its initial state, as the spec describes it. */
     public Indicator create() {
         return kind.factory.apply(parameters.clone());

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test series of bars as plain arrays, read from a {@code date,open,high,low,close,volume} resource. */
+/** A test series of bars as plain arrays, read from a bundled {@code date,open,high,low,close,volume} resource. */
 record Bars(String[] dates, double[] high, double[] low, double[] close) {
-    static final String AAPL = "/indicators/AAPL_2013-01-02_2013-12-31_daily.csv";
-    static final String SPX = "/indicators/SPX_2000-01-03_2020-04-17_daily.csv";
-    static final String BTC = "/indicators/BTCUSD_bitstamp_2013-11-25_2013-12-01_5min.csv";
+    static final String AAPL = "/marketdata/AAPL_2013-01-02_2013-12-31_daily.csv";
+    static final String SPX = "/marketdata/SPX_2000-01-03_2020-04-17_daily.csv";
+    static final String BTC = "/marketdata/BTCUSD_bitstamp_2013-11-25_2013-12-01_5min.csv";
 
     int size() {
         return close.length;
