@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted algorithmic trading with exact books per account and strategy.",
         subcommands = {VersionCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class, BenchCommand.class,
+                IndicatorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradebookCommand implements Runnable {
     /** Exit code for input the user must fix. */
