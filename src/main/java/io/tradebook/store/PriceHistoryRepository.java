@@ -50,8 +50,15 @@ public final class PriceHistoryRepository {
     public record StoreResult(int inserted, int alreadyPresent, int replaced) {
     }
 
-    /** One stored series of a security: its timeframe, how many bars, the first and last bar times. Immutable. */
-    public record StoredSeries(Timeframe timeframe, long bars, Instant first, Instant last) {
+    /**
+     * A stored series of a security, or a time range of one: its timeframe, how many bars, how many
+     * of them are close-only, the first and last bar times. Immutable.
+     */
+    public record StoredSeries(Timeframe timeframe, long bars, long closeOnlyBars, Instant first, Instant last) {
+        /** True when every bar is close-only. */
+        public boolean closeOnly() {
+            return closeOnlyBars == bars;
+        }
     }
 
     /**
@@ -153,13 +160,37 @@ public final class PriceHistoryRepository {
 
     /** Every stored series of the security, shortest timeframe first. */
     public List<StoredSeries> series(Security security) {
-        List<StoredSeries> series = jdbi.withHandle(h -> h.createQuery("SELECT timeframe, COUNT(*) AS bars, MIN(bar_time) AS first_time, "
-                        + "MAX(bar_time) AS last_time FROM price_history WHERE security_id = :security GROUP BY timeframe")
+        List<StoredSeries> series = jdbi.withHandle(h -> h.createQuery("SELECT timeframe, " + SUMMARY
+                        + " FROM price_history WHERE security_id = :security GROUP BY timeframe")
                 .bind("security", security.id())
-                .map((rs, ctx) -> new StoredSeries(Timeframe.parse(rs.getString("timeframe")), rs.getLong("bars"),
-                        SqlTypes.instant(rs, "first_time"), SqlTypes.instant(rs, "last_time")))
+                .map((rs, ctx) -> summary(Timeframe.parse(rs.getString("timeframe")), rs))
                 .list());
         return series.stream().sorted(Comparator.comparing(StoredSeries::timeframe)).toList();
+    }
+
+    /** The bars of the series from {@code from} (inclusive) until {@code until} (exclusive) in figures; empty when there are none. */
+    public Optional<StoredSeries> series(Security security, Timeframe timeframe, Instant from, Instant until) {
+        String sql = "SELECT " + SUMMARY + " FROM price_history WHERE security_id = :security AND timeframe = :timeframe"
+                + (from == null ? "" : " AND bar_time >= :from") + (until == null ? "" : " AND bar_time < :until");
+        StoredSeries found = jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql).bind("security", security.id()).bind("timeframe", timeframe.code());
+            if (from != null) {
+                query.bind("from", SqlTypes.utc(from));
+            }
+            if (until != null) {
+                query.bind("until", SqlTypes.utc(until));
+            }
+            return query.map((rs, ctx) -> summary(timeframe, rs)).one();
+        });
+        return found.bars() == 0 ? Optional.empty() : Optional.of(found);
+    }
+
+    private static final String SUMMARY = "COUNT(*) AS bars, COUNT(*) - COUNT(open) AS close_only, MIN(bar_time) AS first_time, "
+            + "MAX(bar_time) AS last_time";
+
+    private static StoredSeries summary(Timeframe timeframe, ResultSet rs) throws SQLException {
+        return new StoredSeries(timeframe, rs.getLong("bars"), rs.getLong("close_only"), SqlTypes.instant(rs, "first_time"),
+                SqlTypes.instant(rs, "last_time"));
     }
 
     private static Query query(Handle h, Security security, Timeframe timeframe, Instant from, Instant until) {

@@ -84,6 +84,10 @@ abstract class PriceHistoryRepositoryContract {
         Bar flat = new Bar("SPX", day(1), usd("9.88"), usd("9.88"), usd("9.88"), usd("9.88"), Quantity.ZERO);
         prices.store(spx, Timeframe.D1, List.of(closeOnly, flat), false, null);
         assertThat(prices.range(spx, Timeframe.D1, null, null)).containsExactly(closeOnly, flat);
+        StoredSeries both = prices.series(spx, Timeframe.D1, null, null).orElseThrow();
+        assertThat(both.closeOnlyBars()).isEqualTo(1);
+        assertThat(both.closeOnly()).isFalse();
+        assertThat(prices.series(spx, Timeframe.D1, null, day(1)).orElseThrow().closeOnly()).isTrue();
         List<Object> nulls = database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT open, high, low, volume FROM price_history WHERE bar_time = :t").bind("t", SqlTypes.utc(D))
                 .map((rs, ctx) -> (Object) java.util.Arrays.asList(rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4))).list());
@@ -127,8 +131,11 @@ abstract class PriceHistoryRepositoryContract {
         assertThat(prices.range(spx, Timeframe.D1, null, day(1))).isEqualTo(days.subList(0, 1));
         assertThat(prices.range(spx, Timeframe.M5, null, null)).isEmpty();
         assertThat(prices.latest(spx, Timeframe.M5)).isEmpty();
-        assertThat(prices.series(spx)).containsExactly(new StoredSeries(Timeframe.H1, 1, D.plusSeconds(3600), D.plusSeconds(3600)),
-                new StoredSeries(Timeframe.D1, 10, day(0), day(9)));
+        assertThat(prices.series(spx)).containsExactly(new StoredSeries(Timeframe.H1, 1, 0, D.plusSeconds(3600), D.plusSeconds(3600)),
+                new StoredSeries(Timeframe.D1, 10, 0, day(0), day(9)));
+        assertThat(prices.series(spx, Timeframe.D1, day(2), day(5))).contains(new StoredSeries(Timeframe.D1, 3, 0, day(2), day(4)));
+        assertThat(prices.series(spx, Timeframe.D1, day(20), null)).isEmpty();
+        assertThat(prices.series(spx, Timeframe.M5, null, null)).isEmpty();
         AtomicInteger streamed = new AtomicInteger();
         prices.forEach(spx, Timeframe.D1, day(3), null, b -> assertThat(b).isEqualTo(days.get(3 + streamed.getAndIncrement())));
         assertThat(streamed).hasValue(7);
