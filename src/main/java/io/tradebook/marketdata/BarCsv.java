@@ -96,7 +96,7 @@ public final class BarCsv {
      *                          or a shortest step that is no timeframe (e.g. 7 minutes)
      */
     public static Timeframe timeframeOf(Path file) {
-        return withFile(file, in -> BarCsvReader.timeframeOf(in, file.toString(), SAMPLE));
+        return withFile(file, in -> BarCsvTimeframe.timeframeOf(in, file.toString(), SAMPLE));
     }
 
     private static final int SAMPLE = 1_000;
