@@ -87,19 +87,34 @@ public final class BarCsv {
         }
     }
 
+    /**
+     * The timeframe of a file's bars, for callers that are not told it: {@code 1d} when the times
+     * are dates, else the shortest step between consecutive times among the first
+     * {@value #SAMPLE} rows, which must be one of the timeframes. Reads only those rows.
+     *
+     * @throws BarFileException when the file has fewer than two times, a time that cannot be read,
+     *                          or a shortest step that is no timeframe (e.g. 7 minutes)
+     */
+    public static Timeframe timeframeOf(Path file) {
+        return withFile(file, in -> BarCsvTimeframe.timeframeOf(in, file.toString(), SAMPLE));
+    }
+
+    private static final int SAMPLE = 1_000;
+
     /** The ticker columns of a table file, in file order; empty for an OHLCV or close-only file. */
     public static List<String> columns(Path file) {
         return withFile(file, in -> BarCsvReader.header(in, file.toString()).tickers());
     }
 
     /**
-     * Writes {@code bars} (one symbol, in time order) in the format this class reads: dates for
-     * daily bars, UTC instants otherwise; {@code date,close} when every bar is close-only, else
-     * OHLCV with a close-only bar's open, high, low and volume left empty. Numbers are written
-     * plainly without trailing zeros ({@code 1469.25} for {@code 1469.250000}).
+     * Writes {@code bars} (one symbol, in time order) in the format this class reads, as
+     * {@link BarCsvWriter} does (which writes one bar at a time, for series too long to hold).
      */
     public static void write(Iterable<Bar> bars, Timeframe timeframe, boolean closeOnly, Writer out) throws IOException {
-        BarCsvWriter.write(bars, timeframe, closeOnly, out);
+        BarCsvWriter writer = new BarCsvWriter(out, timeframe, closeOnly);
+        for (Bar bar : bars) {
+            writer.write(bar);
+        }
     }
 
     private interface Read<T> {
