@@ -58,7 +58,7 @@ final class HttpMetrics implements AutoCloseable {
     private static String template(Context ctx) {
         try {
             String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || path.equals("*") ? "UNMATCHED" : path;
+            return path == null || !path.startsWith("/") ? "UNMATCHED" : path;
         } catch (RuntimeException unmatched) {
             return "UNMATCHED";
         }
