@@ -80,7 +80,7 @@ export function showProblem(form, problem) {
       message = h("p", { class: "field-error", id: errorId });
       (control.closest(".field") ?? control).append(message);
     }
-    message.textContent = message.textContent ? `${message.textContent} ${error.message}` : error.message;
+    message.append(h("span", {}, error.message));
     const focusable = control.matches("fieldset") ? control.querySelector("input") : control;
     focusable.setAttribute("aria-invalid", "true");
     focusable.setAttribute("aria-describedby", [focusable.getAttribute("aria-describedby"), errorId].filter(Boolean).join(" "));

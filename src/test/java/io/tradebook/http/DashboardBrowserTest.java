@@ -113,6 +113,8 @@ class DashboardBrowserTest {
         b.open(base + "/");
         b.awaitHeading("Sign in");
         assertThat(b.driver.getCurrentUrl()).isEqualTo(base + "/sign-in");
+        assertThat(b.driver.findElement(By.cssSelector(".who")).isDisplayed()).as("no sign-out while signed out").isFalse();
+        assertThat(b.driver.findElement(By.id("nav")).isDisplayed()).as("no navigation while signed out").isFalse();
         b.screenshot("sign-in");
         b.shown("main a[href='/sign-up']").click();
         b.awaitHeading("Sign up");
@@ -325,6 +327,22 @@ class DashboardBrowserTest {
         b.screenshot("not-found");
         b.shown("main a").click();
         b.awaitHeading("Profile");
+    }
+
+    @Test
+    void darkOrLightFollowsTheSystem() {
+        b.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            b.open(base + "/sign-in");
+            b.awaitHeading("Sign in");
+            assertThat(b.script("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(15, 17, 21)");
+            b.screenshot("dark-sign-in");
+        } finally {
+            b.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        b.open(base + "/sign-in");
+        b.awaitHeading("Sign in");
+        assertThat(b.script("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(247, 248, 250)");
     }
 
     @Test
