@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * The Tradebook HTTP server: builds the security services on an open, migrated {@link Database},
  * collects the routes of every {@link RouteModule} into a {@link RouteRegistry}, installs them on
  * Javalin behind one {@link RoutePipeline}, and serves the generated OpenAPI document, Swagger UI,
- * {@code /health} and {@code /metrics}. Every error leaves as {@code application/problem+json}.
+ * {@code /health}, {@code /metrics} and the web {@link Dashboard} at {@code /}. Every error leaves as {@code application/problem+json}.
  * Thread-safe once started. Closing it stops the server, not the database.
  */
 public final class TradebookServer implements AutoCloseable {
@@ -108,6 +108,7 @@ public final class TradebookServer implements AutoCloseable {
         registry.seal();
         document[0] = OpenApiDocument.of(registry.routes(), version());
 
+        Dashboard dashboard = new Dashboard();
         List<String> installed = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -120,6 +121,8 @@ public final class TradebookServer implements AutoCloseable {
                 s.directory = SystemRoutes.swaggerDirectory();
                 s.location = Location.CLASSPATH;
             });
+            // the web dashboard answers the GET and HEAD requests no route or file took (its files, and its shell for deep links)
+            c.spaRoot.addHandler("/", dashboard::handle);
             c.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     installed.add(h.getHttpMethod().name() + " " + h.getPath());
