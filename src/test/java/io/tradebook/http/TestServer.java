@@ -1,5 +1,6 @@
 package io.tradebook.http;
 
+import io.tradebook.live.LiveSettings;
 import io.tradebook.security.CredentialCipher;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecretTokens;
@@ -27,7 +28,7 @@ final class TestServer implements AutoCloseable {
     TestServer(Database database, UnaryOperator<ServerConfig> tweak, RouteModule... modules) {
         this.database = database;
         ServerConfig config = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(SecretTokens.newKey(32)),
-                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules));
+                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules), LiveSettings.DEFAULT);
         try {
             this.server = TradebookServer.start(tweak.apply(config), database);
         } catch (RuntimeException e) {
