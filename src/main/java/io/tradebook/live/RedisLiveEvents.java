@@ -123,8 +123,9 @@ public final class RedisLiveEvents implements LiveEvents, AutoCloseable {
         if (closed) {
             return;
         }
+        StatefulRedisPubSubConnection<String, String> sub = null;
         try {
-            StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
+            sub = client.connectPubSub();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String from, String message) {
@@ -135,24 +136,35 @@ public final class RedisLiveEvents implements LiveEvents, AutoCloseable {
             });
             sub.sync().subscribe(channel);
             StatefulRedisConnection<String, String> pub = client.connect();
-            this.subscriber = sub;
-            this.publisher = pub;
             links.put((RedisChannelHandler<?, ?>) sub, true);
             links.put((RedisChannelHandler<?, ?>) pub, true);
+            this.subscriber = sub;
+            this.publisher = pub;
             recheck("connected");
             LOG.info("live events fan out over Redis at {} on channel {} (process {})", display, channel, process);
         } catch (RuntimeException e) {
-            closeQuietly(subscriber);
-            subscriber = null;
+            closeQuietly(sub);
+            links.clear();
             LOG.warn("cannot reach Redis at {}: {}; live events stay in this process until it answers", display, e.getMessage());
-            worker.execute(() -> report(false, "Redis at " + display + " cannot be reached: " + e.getMessage()));
-            worker.schedule(() -> connect(retryAfter), retryAfter.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                worker.execute(() -> report(false, "Redis at " + display + " cannot be reached: " + e.getMessage()));
+                worker.schedule(() -> connect(retryAfter), retryAfter.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // closed meanwhile
+            }
         }
     }
 
     private void recheck(String why) {
-        boolean now = subscriber != null && publisher != null && links.size() >= 2 && links.values().stream().allMatch(b -> b);
-        worker.execute(() -> report(now, why));
+        if (closed || subscriber == null || publisher == null) {
+            return; // still connecting: connect() reports how that went
+        }
+        boolean now = links.values().stream().allMatch(b -> b);
+        try {
+            worker.execute(() -> report(now, why));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed meanwhile: nobody to tell
+        }
     }
 
     /** Runs on the worker thread only, so reports come in order and once per change. */

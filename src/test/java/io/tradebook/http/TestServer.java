@@ -23,16 +23,28 @@ final class TestServer implements AutoCloseable {
     final RecordingSms sms = new RecordingSms();
     final TradebookServer server;
     final ApiClient anonymous;
-    final String masterKey = CredentialCipher.newKeyset();
+    final String masterKey;
+    final ServerConfig config;
+    private final boolean ownsDatabase;
 
     TestServer(Database database, UnaryOperator<ServerConfig> tweak, RouteModule... modules) {
+        this(database, true, CredentialCipher.newKeyset(), SecretTokens.newKey(32), tweak, modules);
+    }
+
+    private TestServer(Database database, boolean ownsDatabase, String masterKey, String tokenKey, UnaryOperator<ServerConfig> tweak,
+                       RouteModule... modules) {
         this.database = database;
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(SecretTokens.newKey(32)),
+        this.masterKey = masterKey;
+        this.ownsDatabase = ownsDatabase;
+        ServerConfig base = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(tokenKey),
                 SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules), LiveSettings.DEFAULT);
+        this.config = tweak.apply(base);
         try {
-            this.server = TradebookServer.start(tweak.apply(config), database);
+            this.server = TradebookServer.start(config, database);
         } catch (RuntimeException e) {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
             throw e;
         }
         this.anonymous = new ApiClient(server.uri());
@@ -40,6 +52,16 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Database database, RouteModule... modules) {
         this(database, c -> c, modules);
+    }
+
+    /**
+     * A second server process of the same installation: the same database and secrets (so a
+     * token from one works on the other), another port, and its own clock and settings. Close it
+     * before {@code first}, which owns the database.
+     */
+    static TestServer alongside(TestServer first, UnaryOperator<ServerConfig> tweak) {
+        String tokenKey = first.config.tokenKey().value();
+        return new TestServer(first.database, false, first.masterKey, tokenKey, tweak);
     }
 
     /** Registers a user and signs them in. */
@@ -76,7 +98,9 @@ final class TestServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
         }
     }
 }
