@@ -69,7 +69,7 @@ public final class WebhookDelivery implements Consumer<LiveEvent>, AutoCloseable
         this.audit = Objects.requireNonNull(audit, "audit");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.senders = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "tradebook-webhooks");
             t.setDaemon(true);
