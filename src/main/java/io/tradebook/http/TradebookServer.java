@@ -26,7 +26,6 @@ import io.tradebook.store.ApiKeyRepository;
 import io.tradebook.store.BrokerConnectionRepository;
 import io.tradebook.store.Database;
 import io.tradebook.store.JdbiAuditTrail;
-import io.tradebook.store.JdbiEventSink;
 import io.tradebook.store.StreamTicketRepository;
 import io.tradebook.store.WebhookRepository;
 import io.tradebook.live.LiveRuntime;
@@ -57,7 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class TradebookServer implements AutoCloseable {
     /** The route modules every server has. */
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
-            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes());
+            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -98,10 +97,8 @@ public final class TradebookServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Tenancy tenancy = new Tenancy(owners);
         StreamTickets tickets = new StreamTickets(new StreamTicketRepository(jdbi), sessions, keys, users, clock);
-        WebhookRepository webhookRows = new WebhookRepository(jdbi);
-        WebhookSecrets webhookSecrets = new WebhookSecrets(webhookRows, cipher, clock);
-        LiveRuntime live = LiveRuntime.start(config.live(), new JdbiEventSink(jdbi, clock), audit, webhookSecrets, webhookRows,
-                metrics.registry(), clock);
+        WebhookSecrets webhookSecrets = new WebhookSecrets(new WebhookRepository(jdbi), cipher, clock);
+        LiveRuntime live = LiveRuntime.start(config.live(), jdbi, audit, webhookSecrets, metrics.registry(), clock);
         ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn, registration,
                 phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(new BrokerConnectionRepository(jdbi), cipher,
                 audit, clock), new Administration(users, audit, clock), live.events(), live, tickets, webhookSecrets);

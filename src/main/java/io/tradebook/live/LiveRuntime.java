@@ -11,7 +11,14 @@ import io.tradebook.core.events.LogLevel;
 import io.tradebook.core.events.Notification;
 import io.tradebook.core.events.NotificationType;
 import io.tradebook.security.WebhookSecrets;
+import io.tradebook.store.JdbiEventSink;
+import io.tradebook.store.Retention;
 import io.tradebook.store.WebhookRepository;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live side of one server process, built from {@link LiveSettings}: the {@link LiveEvents}
  * publishers use (in this process, or fanned out over Redis), the event streams clients connect
- * to, and webhook delivery of notifications. When Redis becomes unreachable or comes back, it keeps
+ * to, webhook delivery of notifications, and the retention job's schedule. When Redis becomes unreachable or comes back, it keeps
  * a system-wide SERVICE_DOWN / SERVICE_RESTORED notification and a system-log entry, and streams
  * the notification to this process's clients. Thread-safe; close it before the database.
  */
@@ -39,18 +46,38 @@ public final class LiveRuntime implements AutoCloseable {
     private final LiveEvents events;
     private final EventStreams streams;
     private final WebhookDelivery webhooks;
+    private final Retention retention;
+    private final RetentionSchedule schedule;
+    private final AuditTrail audit;
+    private final ScheduledExecutorService timer;
+    private volatile Retention.Report lastRetention;
 
-    private LiveRuntime(String process, LiveEvents base, LiveEvents events, EventStreams streams, WebhookDelivery webhooks) {
+    private LiveRuntime(String process, LiveEvents base, LiveEvents events, EventStreams streams, WebhookDelivery webhooks,
+                        Retention retention, RetentionSchedule schedule, AuditTrail audit) {
         this.process = process;
         this.base = base;
         this.events = events;
         this.streams = streams;
         this.webhooks = webhooks;
+        this.retention = retention;
+        this.schedule = schedule;
+        this.audit = audit;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tradebook-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        if (schedule.enabled()) {
+            long every = schedule.interval().toMillis();
+            timer.scheduleWithFixedDelay(this::scheduledRetention, Math.min(every, 60_000), every, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Starts the live side; with a Redis URL it connects (or, when Redis does not answer, reports it down and keeps trying). */
-    public static LiveRuntime start(LiveSettings settings, EventSink sink, AuditTrail audit, WebhookSecrets secrets,
-                                    WebhookRepository webhookRows, MeterRegistry metrics, Clock clock) {
+    public static LiveRuntime start(LiveSettings settings, Jdbi jdbi, AuditTrail audit, WebhookSecrets secrets, MeterRegistry metrics,
+                                    Clock clock) {
+        EventSink sink = new JdbiEventSink(jdbi, clock);
+        WebhookRepository webhookRows = new WebhookRepository(jdbi);
         Objects.requireNonNull(settings, "settings");
         String process = newProcessId();
         LiveEvents[] published = new LiveEvents[1];
@@ -67,7 +94,37 @@ public final class LiveRuntime implements AutoCloseable {
         EventStreams streams = new EventStreams(events, process, settings.streams(), metrics, clock);
         LOG.info("live events: {} (process {})", settings.redisUrl() == null ? "in this process" : "Redis " + settings.redisForDisplay(),
                 process);
-        return new LiveRuntime(process, base, events, streams, webhooks);
+        return new LiveRuntime(process, base, events, streams, webhooks, new Retention(jdbi, audit, clock), settings.retention(), audit);
+    }
+
+    /** Runs the retention job now (also what the schedule runs): deletes what is past each policy, and old live events from the buffers. */
+    public Retention.Report runRetention() throws IOException {
+        Retention.Report report = retention.run(schedule.batchSize(), streams::evictBefore, schedule.archiveDir());
+        lastRetention = report;
+        return report;
+    }
+
+    /** The last retention run of this process, or null before the first. */
+    public Retention.Report lastRetention() {
+        return lastRetention;
+    }
+
+    /** How the retention job is scheduled here. */
+    public RetentionSchedule retentionSchedule() {
+        return schedule;
+    }
+
+    private void scheduledRetention() {
+        try {
+            runRetention();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("the retention job failed", e);
+            try {
+                audit.record(LogLevel.ERROR, "retention", "retention run failed", null, Map.of("error", String.valueOf(e.getMessage())));
+            } catch (RuntimeException logFailed) {
+                LOG.error("could not log the failed retention run", logFailed);
+            }
+        }
     }
 
     /** The live events to publish to and subscribe on. */
@@ -90,6 +147,7 @@ public final class LiveRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         streams.close();
         webhooks.close();
         if (base instanceof AutoCloseable closeable) {

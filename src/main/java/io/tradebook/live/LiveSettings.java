@@ -27,6 +27,7 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
     public static final String WEBHOOK_ALLOW_PRIVATE = "TRADEBOOK_WEBHOOK_ALLOW_PRIVATE";
     public static final String RETENTION_INTERVAL_MINUTES = "TRADEBOOK_RETENTION_INTERVAL_MINUTES";
     public static final String RETENTION_BATCH = "TRADEBOOK_RETENTION_BATCH";
+    public static final String RETENTION_ARCHIVE_DIR = "TRADEBOOK_RETENTION_ARCHIVE_DIR";
     /** The default pub/sub channel. */
     public static final String DEFAULT_CHANNEL = "tradebook:events";
 
@@ -69,7 +70,8 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
                 w.queueCapacity(), allowPrivate == null ? w.allowPrivateAddresses() : Boolean.parseBoolean(allowPrivate));
         RetentionSchedule r = RetentionSchedule.DEFAULT;
         RetentionSchedule retention = new RetentionSchedule(Duration.ofMinutes(number(env, RETENTION_INTERVAL_MINUTES,
-                (int) r.interval().toMinutes(), 0)), number(env, RETENTION_BATCH, r.batchSize(), 1));
+                (int) r.interval().toMinutes(), 0)), number(env, RETENTION_BATCH, r.batchSize(), 1),
+                blankToNull(env.get(RETENTION_ARCHIVE_DIR)) == null ? null : java.nio.file.Path.of(env.get(RETENTION_ARCHIVE_DIR).strip()));
         return new LiveSettings(redis, channel == null ? DEFAULT_CHANNEL : channel, streams, webhooks, retention);
     }
 

@@ -1,5 +1,6 @@
 package io.tradebook.live;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -8,9 +9,10 @@ import java.time.Duration;
  *
  * @param interval  time between runs; zero turns the job off in this process (run it elsewhere, or by hand)
  * @param batchSize rows deleted per statement, so a long backlog never holds a long lock
+ * @param archiveDir where deleted rows are first archived (gzipped JSON lines); null to only delete
  */
-public record RetentionSchedule(Duration interval, int batchSize) {
-    public static final RetentionSchedule DEFAULT = new RetentionSchedule(Duration.ofHours(1), 1000);
+public record RetentionSchedule(Duration interval, int batchSize, Path archiveDir) {
+    public static final RetentionSchedule DEFAULT = new RetentionSchedule(Duration.ofHours(1), 1000, null);
 
     public RetentionSchedule {
         if (interval.isNegative()) {

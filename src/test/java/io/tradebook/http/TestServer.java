@@ -1,6 +1,7 @@
 package io.tradebook.http;
 
 import io.tradebook.live.LiveSettings;
+import io.tradebook.live.RetentionSchedule;
 import io.tradebook.security.CredentialCipher;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecretTokens;
@@ -37,7 +38,8 @@ final class TestServer implements AutoCloseable {
         this.masterKey = masterKey;
         this.ownsDatabase = ownsDatabase;
         ServerConfig base = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(tokenKey),
-                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules), LiveSettings.DEFAULT);
+                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules),
+                LiveSettings.DEFAULT.withRetention(new RetentionSchedule(java.time.Duration.ZERO, 1000, null))); // run by hand in tests
         this.config = tweak.apply(base);
         try {
             this.server = TradebookServer.start(config, database);
