@@ -88,7 +88,7 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         String email = blankToNull(env.get(ADMIN_EMAIL));
         String password = blankToNull(env.get(ADMIN_PASSWORD));
         return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
-                LiveSettings.fromEnvironment(env));
+                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir));
     }
 
     /** This configuration on another port. */
@@ -116,6 +116,10 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         List<RouteModule> all = new java.util.ArrayList<>(modules);
         all.addAll(more);
         return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all, live);
+    }
+
+    private static LiveSettings withBackupDefault(LiveSettings live, Path dataDir) {
+        return live.backupDir() != null ? live : live.withBackupDir(dataDir.resolve("backups"));
     }
 
     /** This configuration with other live settings. */

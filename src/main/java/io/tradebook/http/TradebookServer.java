@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class TradebookServer implements AutoCloseable {
     /** The route modules every server has. */
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
-            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes());
+            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;

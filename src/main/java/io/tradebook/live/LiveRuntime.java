@@ -51,9 +51,11 @@ public final class LiveRuntime implements AutoCloseable {
     private final AuditTrail audit;
     private final ScheduledExecutorService timer;
     private volatile Retention.Report lastRetention;
+    private final java.nio.file.Path backupDirectory;
 
     private LiveRuntime(String process, LiveEvents base, LiveEvents events, EventStreams streams, WebhookDelivery webhooks,
-                        Retention retention, RetentionSchedule schedule, AuditTrail audit) {
+                        Retention retention, RetentionSchedule schedule, AuditTrail audit, java.nio.file.Path backupDirectory) {
+        this.backupDirectory = backupDirectory;
         this.process = process;
         this.base = base;
         this.events = events;
@@ -94,7 +96,8 @@ public final class LiveRuntime implements AutoCloseable {
         EventStreams streams = new EventStreams(events, process, settings.streams(), metrics, clock);
         LOG.info("live events: {} (process {})", settings.redisUrl() == null ? "in this process" : "Redis " + settings.redisForDisplay(),
                 process);
-        return new LiveRuntime(process, base, events, streams, webhooks, new Retention(jdbi, audit, clock), settings.retention(), audit);
+        return new LiveRuntime(process, base, events, streams, webhooks, new Retention(jdbi, audit, clock), settings.retention(), audit,
+                settings.backupDir());
     }
 
     /** Runs the retention job now (also what the schedule runs): deletes what is past each policy, and old live events from the buffers. */
@@ -107,6 +110,11 @@ public final class LiveRuntime implements AutoCloseable {
     /** The last retention run of this process, or null before the first. */
     public Retention.Report lastRetention() {
         return lastRetention;
+    }
+
+    /** Where online backups of the embedded database go, or null for nowhere. */
+    public java.nio.file.Path backupDirectory() {
+        return backupDirectory;
     }
 
     /** How the retention job is scheduled here. */

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param streams      event stream settings
  * @param webhooks     webhook delivery settings
  * @param retention    how often the retention job runs and how many rows it deletes per statement
+ * @param backupDir    where {@code POST /api/admin/backup} writes online backups of the embedded database; null: none
  */
 public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Settings streams, WebhookSettings webhooks,
-                           RetentionSchedule retention) {
+                           RetentionSchedule retention, java.nio.file.Path backupDir) {
     public static final String REDIS_URL = "TRADEBOOK_REDIS_URL";
     public static final String REDIS_CHANNEL = "TRADEBOOK_REDIS_CHANNEL";
     public static final String STREAM_MAX_CLIENTS = "TRADEBOOK_STREAM_MAX_CLIENTS";
@@ -28,12 +29,13 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
     public static final String RETENTION_INTERVAL_MINUTES = "TRADEBOOK_RETENTION_INTERVAL_MINUTES";
     public static final String RETENTION_BATCH = "TRADEBOOK_RETENTION_BATCH";
     public static final String RETENTION_ARCHIVE_DIR = "TRADEBOOK_RETENTION_ARCHIVE_DIR";
+    public static final String BACKUP_DIR = "TRADEBOOK_BACKUP_DIR";
     /** The default pub/sub channel. */
     public static final String DEFAULT_CHANNEL = "tradebook:events";
 
     /** No Redis, default streams, webhooks and retention. */
     public static final LiveSettings DEFAULT = new LiveSettings(null, DEFAULT_CHANNEL, EventStreams.Settings.DEFAULT, WebhookSettings.DEFAULT,
-            RetentionSchedule.DEFAULT);
+            RetentionSchedule.DEFAULT, null);
 
     public LiveSettings {
         if (redisUrl != null && !"redis".equals(redisUrl.getScheme()) && !"rediss".equals(redisUrl.getScheme())) {
@@ -72,27 +74,34 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
         RetentionSchedule retention = new RetentionSchedule(Duration.ofMinutes(number(env, RETENTION_INTERVAL_MINUTES,
                 (int) r.interval().toMinutes(), 0)), number(env, RETENTION_BATCH, r.batchSize(), 1),
                 blankToNull(env.get(RETENTION_ARCHIVE_DIR)) == null ? null : java.nio.file.Path.of(env.get(RETENTION_ARCHIVE_DIR).strip()));
-        return new LiveSettings(redis, channel == null ? DEFAULT_CHANNEL : channel, streams, webhooks, retention);
+        String backups = blankToNull(env.get(BACKUP_DIR));
+        return new LiveSettings(redis, channel == null ? DEFAULT_CHANNEL : channel, streams, webhooks, retention,
+                backups == null ? null : java.nio.file.Path.of(backups.strip()));
     }
 
     /** These settings with another Redis (null for none) and channel. */
     public LiveSettings withRedis(URI url, String channel) {
-        return new LiveSettings(url, channel, streams, webhooks, retention);
+        return new LiveSettings(url, channel, streams, webhooks, retention, backupDir);
     }
 
     /** These settings with other stream settings. */
     public LiveSettings withStreams(EventStreams.Settings other) {
-        return new LiveSettings(redisUrl, redisChannel, other, webhooks, retention);
+        return new LiveSettings(redisUrl, redisChannel, other, webhooks, retention, backupDir);
     }
 
     /** These settings with other webhook settings. */
     public LiveSettings withWebhooks(WebhookSettings other) {
-        return new LiveSettings(redisUrl, redisChannel, streams, other, retention);
+        return new LiveSettings(redisUrl, redisChannel, streams, other, retention, backupDir);
     }
 
     /** These settings with another retention schedule. */
     public LiveSettings withRetention(RetentionSchedule other) {
-        return new LiveSettings(redisUrl, redisChannel, streams, webhooks, other);
+        return new LiveSettings(redisUrl, redisChannel, streams, webhooks, other, backupDir);
+    }
+
+    /** These settings with another directory for online backups (null for none). */
+    public LiveSettings withBackupDir(java.nio.file.Path dir) {
+        return new LiveSettings(redisUrl, redisChannel, streams, webhooks, retention, dir);
     }
 
     /** The Redis URL without a password, for logs and messages. */
@@ -126,6 +135,6 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
 
     @Override
     public String toString() {
-        return "LiveSettings[redis=" + redisForDisplay() + ", channel=" + redisChannel + ", " + streams + ", " + webhooks + ", " + retention + "]";
+        return "LiveSettings[redis=" + redisForDisplay() + ", channel=" + redisChannel + ", " + streams + ", " + webhooks + ", " + retention + ", backups=" + backupDir + "]";
     }
 }
