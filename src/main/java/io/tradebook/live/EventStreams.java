@@ -243,6 +243,16 @@ public final class EventStreams implements AutoCloseable {
         return ("id: " + process + "-" + seq + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Sends every connected client a {@code resync} event: they may have missed events (from other
+     * servers, while Redis was away) and should read the state again.
+     */
+    public void resyncAll(String reason, String message) {
+        synchronized (lock) {
+            deliver(List.copyOf(clients), resync(reason, message), sequence + 1);
+        }
+    }
+
     /** Forgets {@code client} (its stream ended); true when it was still registered. */
     private boolean detach(StreamClient client) {
         boolean was = clients.remove(client);

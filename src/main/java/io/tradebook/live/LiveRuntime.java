@@ -83,17 +83,20 @@ public final class LiveRuntime implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         String process = newProcessId();
         LiveEvents[] published = new LiveEvents[1];
+        EventStreams[] streamsOf = new EventStreams[1];
         LiveEvents base;
         if (settings.redisUrl() == null) {
             base = new InProcessLiveEvents();
         } else {
-            RedisLiveEvents.Status status = new RedisStatusReport(settings, process, sink, audit, () -> published[0], clock);
+            RedisLiveEvents.Status status = new RedisStatusReport(settings, process, sink, audit, () -> published[0],
+                    () -> streamsOf[0], clock);
             base = new RedisLiveEvents(settings.redisUrl(), settings.redisChannel(), process, RECONNECT_AT_MOST, status, metrics);
         }
         WebhookDelivery webhooks = new WebhookDelivery(secrets, webhookRows, audit, settings.webhooks(), metrics, clock);
         LiveEvents events = new TappedLiveEvents(base, List.of(webhooks));
         published[0] = events;
         EventStreams streams = new EventStreams(events, process, settings.streams(), metrics, clock);
+        streamsOf[0] = streams;
         LOG.info("live events: {} (process {})", settings.redisUrl() == null ? "in this process" : "Redis " + settings.redisForDisplay(),
                 process);
         return new LiveRuntime(process, base, events, streams, webhooks, new Retention(jdbi, audit, clock), settings.retention(), audit,
@@ -175,7 +178,8 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** Tells people when Redis goes and comes back: a notification for everyone, a system-log entry and a live event. */
     private record RedisStatusReport(LiveSettings settings, String process, EventSink sink, AuditTrail audit,
-                                     java.util.function.Supplier<LiveEvents> events, Clock clock) implements RedisLiveEvents.Status {
+                                     java.util.function.Supplier<LiveEvents> events, java.util.function.Supplier<EventStreams> streams,
+                                     Clock clock) implements RedisLiveEvents.Status {
         @Override
         public void down(String reason) {
             tell(NotificationType.SERVICE_DOWN, AlertLevel.ERROR, LogLevel.ERROR, "Live events: Redis is unreachable",
@@ -185,8 +189,12 @@ public final class LiveRuntime implements AutoCloseable {
         @Override
         public void restored() {
             tell(NotificationType.SERVICE_RESTORED, AlertLevel.INFO, LogLevel.INFO, "Live events: Redis is back",
-                    "Live events reach the clients of every server again. Events published while Redis was away did not; "
-                            + "clients that missed some get a resync.");
+                    "Live events reach the clients of every server again. Events other servers published while Redis was away "
+                            + "did not reach this server's clients, so each of them gets a resync.");
+            EventStreams open = streams.get();
+            if (open != null) {
+                open.resyncAll("redis-restored", "events of other servers may have been missed while Redis was away; read the state again");
+            }
         }
 
         private void tell(NotificationType type, AlertLevel level, LogLevel logLevel, String title, String message) {

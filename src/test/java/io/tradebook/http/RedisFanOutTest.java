@@ -78,6 +78,9 @@ class RedisFanOutTest {
                 await().atMost(WAIT).until(() -> sink.notifications(null, 10).stream()
                         .anyMatch(n -> n.type().name().equals("SERVICE_RESTORED")));
                 assertThat(stream.next().data()).contains("SERVICE_RESTORED");
+                SseClient.Event resync = stream.next();
+                assertThat(resync.type()).as("what other servers published meanwhile was missed").isEqualTo("resync");
+                assertThat(resync.data()).contains("redis-restored");
             }
             var logged = sink.logs(20).stream().filter(e -> e.component().equals("live")).map(e -> e.level().name() + " " + e.message()).toList();
             assertThat(logged).containsExactly("INFO Live events: Redis is back", "ERROR Live events: Redis is unreachable");
