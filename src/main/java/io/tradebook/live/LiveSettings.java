@@ -30,6 +30,8 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
     public static final String RETENTION_BATCH = "TRADEBOOK_RETENTION_BATCH";
     public static final String RETENTION_ARCHIVE_DIR = "TRADEBOOK_RETENTION_ARCHIVE_DIR";
     public static final String BACKUP_DIR = "TRADEBOOK_BACKUP_DIR";
+    /** The longest heartbeat interval: under the 30 s after which the HTTP server closes a silent connection. */
+    public static final int MAX_HEARTBEAT_SECONDS = 25;
     /** The default pub/sub channel. */
     public static final String DEFAULT_CHANNEL = "tradebook:events";
 
@@ -60,8 +62,13 @@ public record LiveSettings(URI redisUrl, String redisChannel, EventStreams.Setti
         }
         String channel = blankToNull(env.get(REDIS_CHANNEL));
         EventStreams.Settings d = EventStreams.Settings.DEFAULT;
+        int heartbeat = number(env, STREAM_HEARTBEAT_SECONDS, (int) d.heartbeat().toSeconds(), 1);
+        if (heartbeat > MAX_HEARTBEAT_SECONDS) {
+            // The server closes a connection silent for 30 s; a heartbeat must come before that.
+            throw new IllegalArgumentException(STREAM_HEARTBEAT_SECONDS + " must be at most " + MAX_HEARTBEAT_SECONDS + ": " + heartbeat);
+        }
         EventStreams.Settings streams = new EventStreams.Settings(number(env, STREAM_QUEUE, d.queueCapacity(), 1), d.userBuffer(),
-                d.publicBuffer(), Duration.ofSeconds(number(env, STREAM_HEARTBEAT_SECONDS, (int) d.heartbeat().toSeconds(), 1)),
+                d.publicBuffer(), Duration.ofSeconds(heartbeat),
                 d.keepBuffers(), number(env, STREAM_MAX_CLIENTS, d.maxClients(), 1));
         WebhookSettings w = WebhookSettings.DEFAULT;
         String allowPrivate = blankToNull(env.get(WEBHOOK_ALLOW_PRIVATE));
