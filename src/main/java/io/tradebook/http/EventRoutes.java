@@ -103,7 +103,7 @@ final class EventRoutes implements RouteModule {
         Context ctx = call.context();
         Principal caller = call.principal();
         EventStreams.Opening opening = streams.open(caller.userId(), call.header("Last-Event-ID").orElse(null),
-                ctx.res().getOutputStream(), () -> tickets.stillValid(caller));
+                new io.tradebook.live.SseSink(ctx.res().getOutputStream()), () -> tickets.stillValid(caller));
         if (opening.refused() != null) {
             throw new ProblemException(Problem.of("unavailable", 503, "Service unavailable",
                     "this server has as many event-stream clients as it takes; try again later"));

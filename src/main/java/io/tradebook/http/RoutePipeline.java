@@ -78,13 +78,33 @@ final class RoutePipeline {
         write(ctx, reply);
     }
 
+    /**
+     * The caller of a request outside the route registry (the WebSocket upgrade): authenticated by a
+     * header credential or a stream ticket, and allowed by {@code access}; else the problem, thrown.
+     */
+    Principal streamCaller(Context ctx, Access access) {
+        Outcome<Principal> who = authenticate(true, ctx);
+        if (!who.isOk()) {
+            throw Problems.of(who.refusal());
+        }
+        var refused = access.refusal(who.value(), clock.instant());
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+        return who.value();
+    }
+
     /** The caller named by the request's headers, or, where the route takes one and no header is sent, by its stream ticket. */
     private Outcome<Principal> authenticate(Route route, Context ctx) {
+        return authenticate(route.acceptsStreamTicket(), ctx);
+    }
+
+    private Outcome<Principal> authenticate(boolean ticketAllowed, Context ctx) {
         String authorization = ctx.header("Authorization");
         String key = ctx.header("X-API-Key");
         String ticket = ctx.queryParam("ticket");
         boolean headers = authorization != null && !authorization.isBlank() || key != null && !key.isBlank();
-        if (route.acceptsStreamTicket() && ticket != null && !headers) {
+        if (ticketAllowed && ticket != null && !headers) {
             return tickets.redeem(ticket);
         }
         return authenticator.authenticate(authorization, key);

@@ -154,6 +154,7 @@ public final class TradebookServer implements AutoCloseable {
         for (Route route : registry.routes()) {
             app.addHttpHandler(HandlerType.valueOf(route.method().name()), route.path(), pipeline.handlerFor(route));
         }
+        EventSocket.install(app, pipeline, context);
         installErrorHandling(app, json, audit);
         app.start(config.host(), config.port());
         LOG.info("Tradebook listening on http://{}:{} ({} routes; API description at /openapi.json, interactive at {})",

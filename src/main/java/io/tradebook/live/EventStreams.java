@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradebook.core.events.LiveEvent;
 import io.tradebook.core.events.LiveEvents;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +117,9 @@ public final class EventStreams implements AutoCloseable {
     public interface Stream {
         /** Starts writing (on a thread of its own); the future completes when the stream ends. */
         java.util.concurrent.CompletableFuture<Void> start();
+
+        /** Ends the stream (the peer went away); harmless after it has ended. */
+        void stop();
     }
 
     /**
@@ -126,7 +128,7 @@ public final class EventStreams implements AutoCloseable {
      * client's credential still holds; when it does not, the stream ends. The stream's first
      * frames are the replay (or a {@code resync}) and a {@code ready} event.
      */
-    public Opening open(UUID user, String lastEventId, OutputStream out, BooleanSupplier stillAllowed) {
+    public Opening open(UUID user, String lastEventId, FrameSink out, BooleanSupplier stillAllowed) {
         Objects.requireNonNull(user, "user");
         synchronized (lock) {
             if (clients.size() >= settings.maxClients()) {
@@ -143,11 +145,20 @@ public final class EventStreams implements AutoCloseable {
             StreamClient client = new StreamClient(user, settings.queueCapacity(), initial, out, stillAllowed, settings.heartbeat(), this);
             clients.add(client);
             clientsByUser.computeIfAbsent(user, u -> new ArrayList<>()).add(client);
-            return new Opening(() -> {
-                Thread writer = new Thread(client, "tradebook-stream-" + user.toString().substring(0, 8));
-                writer.setDaemon(true);
-                writer.start();
-                return client.finished();
+            return new Opening(new Stream() {
+                @Override
+                public java.util.concurrent.CompletableFuture<Void> start() {
+                    Thread writer = new Thread(client, "tradebook-stream-" + user.toString().substring(0, 8));
+                    writer.setDaemon(true);
+                    writer.start();
+                    return client.finished();
+                }
+
+                @Override
+                public void stop() {
+                    client.close();
+                    remove(client);
+                }
             }, null);
         }
     }

@@ -1,8 +1,6 @@
 package io.tradebook.live;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,18 +12,17 @@ import java.util.function.BooleanSupplier;
 /**
  * One connected client of the event stream: a bounded queue of rendered frames, filled by
  * publishers (who never wait: a full queue marks the client as overflowed instead), and a writer
- * thread of its own that sends the frames, a heartbeat comment when nothing has been sent for a
+ * thread of its own that sends the frames to its {@link FrameSink}, a heartbeat when nothing has been sent for a
  * while, and re-checks that the client's credential still holds. When the queue overflows, the
  * writer discards what is queued, sends a {@code resync} event and ends the stream. Thread-safe.
  */
 final class StreamClient implements Runnable {
-    static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] POISON = new byte[0];
 
     private final UUID user;
     private final ArrayBlockingQueue<byte[]> queue;
     private final List<byte[]> initial;
-    private final OutputStream out;
+    private final FrameSink out;
     private final BooleanSupplier stillAllowed;
     private final long heartbeatNanos;
     private final EventStreams hub;
@@ -33,7 +30,7 @@ final class StreamClient implements Runnable {
     private volatile byte[] overflowFrame;
     private volatile boolean closing;
 
-    StreamClient(UUID user, int capacity, List<byte[]> initial, OutputStream out, BooleanSupplier stillAllowed, Duration heartbeat,
+    StreamClient(UUID user, int capacity, List<byte[]> initial, FrameSink out, BooleanSupplier stillAllowed, Duration heartbeat,
                  EventStreams hub) {
         this.user = user;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -79,7 +76,7 @@ final class StreamClient implements Runnable {
     public void run() {
         try {
             for (byte[] frame : initial) {
-                out.write(frame);
+                out.send(frame);
             }
             out.flush();
             hub.sent(initial.size());
@@ -88,7 +85,7 @@ final class StreamClient implements Runnable {
                 if (overflowFrame != null) {
                     hub.dropped(queue.size());
                     queue.clear();
-                    out.write(overflowFrame);
+                    out.send(overflowFrame);
                     out.flush();
                     break;
                 }
@@ -98,18 +95,17 @@ final class StreamClient implements Runnable {
                 }
                 if (System.nanoTime() - lastCheck >= heartbeatNanos) {
                     if (!stillAllowed.getAsBoolean()) {
-                        out.write(": the credential of this stream has ended; sign in again\n\n".getBytes(StandardCharsets.UTF_8));
-                        out.flush();
+                        out.end("the credential of this stream has ended; sign in again");
                         break;
                     }
                     lastCheck = System.nanoTime();
                 }
                 if (frame == null) {
-                    out.write(HEARTBEAT);
+                    out.heartbeat();
                 } else {
                     int written = 0;
                     for (byte[] f = frame; f != null && f != POISON && overflowFrame == null; f = queue.poll()) {
-                        out.write(f);
+                        out.send(f);
                         written++;
                     }
                     hub.sent(written);
