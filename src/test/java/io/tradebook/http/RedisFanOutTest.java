@@ -55,6 +55,32 @@ class RedisFanOutTest {
     }
 
     @Test
+    void aNotificationIsDeliveredToTheWebhookOnceByTheServerThatPublishedIt() throws Exception {
+        String channel = TestRedis.channel();
+        LiveSettings live = LiveSettings.DEFAULT.withRedis(TestRedis.url(), channel)
+                .withWebhooks(new io.tradebook.live.WebhookSettings(3, Duration.ofMillis(20), Duration.ofSeconds(2), 100, true));
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             TestServer a = new TestServer(TestDatabases.h2(), c -> c.withLive(live));
+             TestServer b = TestServer.alongside(a, c -> c.withLive(live))) {
+            TestServer.Session alice = a.signUp("alice@example.com");
+            alice.client().post("/api/me/webhook-secret", null);
+            a.database.jdbi().useHandle(h -> h.execute("UPDATE users SET preferences = ? WHERE id = ?",
+                    "{\"webhookUrl\":\"" + receiver.url() + "\"}", UUID.fromString(alice.userId())));
+            try (SseClient atB = SseClient.open(b.server.uri().resolve("/api/events"), Map.of("Authorization", "Bearer " + alice.accessToken()))) {
+                assertThat(atB.next().type()).isEqualTo("ready");
+                a.server.context().liveEvents().publish(new LiveEvent(UUID.fromString(alice.userId()), "notification",
+                        Map.of("title", "Filled"), T));
+                assertThat(atB.next().type()).as("B streams it").isEqualTo("notification");
+                b.server.context().liveEvents().publish(new LiveEvent(UUID.fromString(alice.userId()), "done", Map.of(), T));
+                await().atMost(WAIT).until(() -> a.server.context().live().webhooks().pending() == 0
+                        && b.server.context().live().webhooks().pending() == 0 && receiver.received.size() >= 1);
+                assertThat(atB.next().type()).isEqualTo("done");
+            }
+            assertThat(receiver.received).as("delivered by A only").hasSize(1);
+        }
+    }
+
+    @Test
     void whenRedisGoesAwayTheServerSaysSoAndSaysSoAgainWhenItIsBack() throws Exception {
         URI direct = TestRedis.url();
         try (TcpProxy proxy = new TcpProxy(direct.getHost(), direct.getPort());
