@@ -4,6 +4,7 @@ import io.tradebook.core.access.LockoutPolicy;
 import io.tradebook.core.access.SmsSender;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecuritySettings;
+import io.tradebook.trading.TradingSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +27,11 @@ import java.util.Objects;
  * @param sms           where one-time codes go
  * @param clock         the server's clock
  * @param modules       route modules beyond {@link TradebookServer#MODULES}
+ * @param trading       the paper broker's commission and slippage, and the order writers
  */
 public record ServerConfig(String host, int port, SecretSource masterKey, SecretSource tokenKey, SecuritySettings security,
-                           String adminEmail, String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules) {
+                           String adminEmail, String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules,
+                           TradingSettings trading) {
 
     public static final String MASTER_KEY = "TRADEBOOK_MASTER_KEY";
     public static final String MASTER_KEY_FILE = "TRADEBOOK_MASTER_KEY_FILE";
@@ -55,9 +58,16 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(clock, "clock");
         modules = List.copyOf(modules);
+        Objects.requireNonNull(trading, "trading");
         if ((adminEmail == null) != (adminPassword == null)) {
             throw new IllegalArgumentException(ADMIN_EMAIL + " and " + ADMIN_PASSWORD + " go together");
         }
+    }
+
+    /** A configuration with the default trading settings. */
+    public ServerConfig(String host, int port, SecretSource masterKey, SecretSource tokenKey, SecuritySettings security, String adminEmail,
+                        String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules) {
+        this(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, TradingSettings.DEFAULT);
     }
 
     /**
@@ -83,34 +93,40 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
                 d.phoneCodeLifetime(), d.phoneCodeAttempts(), d.phoneCodeInterval(), number(env, KEY_RATE_LIMIT, d.keyRequestsPerMinute()));
         String email = blankToNull(env.get(ADMIN_EMAIL));
         String password = blankToNull(env.get(ADMIN_PASSWORD));
-        return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of());
+        return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
+                TradingSettings.fromEnvironment(env));
     }
 
     /** This configuration on another port. */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules);
+        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, trading);
     }
 
     /** This configuration with other security settings. */
     public ServerConfig withSecurity(SecuritySettings settings) {
-        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules, trading);
     }
 
     /** This configuration with another first administrator. */
     public ServerConfig withAdmin(String email, String password) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules, trading);
     }
 
     /** This configuration with another SMS port and clock. */
     public ServerConfig with(SmsSender newSms, Clock newClock) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules, trading);
+    }
+
+    /** This configuration with other trading settings. */
+    public ServerConfig withTrading(TradingSettings settings) {
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, settings);
     }
 
     /** This configuration with more route modules. */
     public ServerConfig withModules(List<RouteModule> more) {
         List<RouteModule> all = new java.util.ArrayList<>(modules);
         all.addAll(more);
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all, trading);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {

@@ -3,6 +3,7 @@ package io.tradebook.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradebook.core.events.AuditTrail;
+import io.tradebook.core.events.LiveEvents;
 import io.tradebook.security.Administration;
 import io.tradebook.security.ApiKeys;
 import io.tradebook.security.BrokerConnections;
@@ -11,14 +12,16 @@ import io.tradebook.security.Registration;
 import io.tradebook.security.SignIn;
 import io.tradebook.store.Database;
 import io.tradebook.store.UserRepository;
+import io.tradebook.trading.TradingService;
 import java.time.Clock;
 
 /**
  * What route modules build on: the database, the users, the clock, the JSON mapper, the tenancy check, the
- * audit trail, the metrics registry and the security services. Immutable; everything in it is
- * thread-safe.
+ * audit trail, the metrics registry, the security services, the order path ({@link TradingService})
+ * and the live event stream. Immutable; everything in it is thread-safe.
  */
 public record ServerContext(Database database, UserRepository users, Clock clock, ObjectMapper json, Tenancy tenancy, AuditTrail audit, MeterRegistry metrics,
                             SignIn signIn, Registration registration, PhoneCodes phoneCodes, ApiKeys apiKeys,
-                            BrokerConnections brokerConnections, Administration administration) {
+                            BrokerConnections brokerConnections, Administration administration, TradingService trading,
+                            LiveEvents live) {
 }

@@ -9,6 +9,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tradebook.core.access.Principal;
 import io.tradebook.core.events.AuditTrail;
+import io.tradebook.core.events.InProcessLiveEvents;
+import io.tradebook.core.events.LiveEvents;
 import io.tradebook.core.events.LogLevel;
 import io.tradebook.security.AccessTokens;
 import io.tradebook.security.Administration;
@@ -30,6 +32,7 @@ import io.tradebook.store.OwnerLookup;
 import io.tradebook.store.PhoneVerificationRepository;
 import io.tradebook.store.SessionRepository;
 import io.tradebook.store.UserRepository;
+import io.tradebook.trading.TradingService;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class TradebookServer implements AutoCloseable {
     /** The route modules every server has. */
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
-            new BrokerConnectionRoutes(), new AdminRoutes());
+            new BrokerConnectionRoutes(), new AdminRoutes(), new AccountRoutes(), new OrderRoutes(), new BookRoutes(), new MarketRoutes(),
+            new SecurityRoutes(), new RiskRoutes(), new NotificationRoutes(), new SystemLogRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -91,12 +95,27 @@ public final class TradebookServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(tokens, sessions, keys, new KeyRateLimits(clock), settings, clock);
         HttpMetrics metrics = new HttpMetrics();
         Tenancy tenancy = new Tenancy(owners);
-        ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn, registration,
-                phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(new BrokerConnectionRepository(jdbi), cipher,
-                audit, clock), new Administration(users, audit, clock));
         if (config.adminEmail() != null) {
             registration.ensureAdministrator(config.adminEmail(), config.adminPassword());
         }
+        LiveEvents live = new InProcessLiveEvents();
+        TradingService trading = TradingService.start(database, config.trading(), live, audit, clock);
+        try {
+            ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn,
+                    registration, phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(
+                    new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, audit, clock), trading, live);
+            return serve(config, json, authenticator, metrics, tenancy, context);
+        } catch (RuntimeException e) {
+            trading.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static TradebookServer serve(ServerConfig config, ObjectMapper json, Authenticator authenticator, HttpMetrics metrics,
+                                         Tenancy tenancy, ServerContext context) {
+        var clock = context.clock();
+        AuditTrail audit = context.audit();
 
         RouteRegistry registry = new RouteRegistry();
         ObjectNode[] document = new ObjectNode[1];
@@ -220,9 +239,14 @@ public final class TradebookServer implements AutoCloseable {
         return context;
     }
 
+    /** Stops the server, then the order path (writing what is pending); the database stays open. */
     @Override
     public void close() {
-        app.stop();
-        metrics.close();
+        try {
+            app.stop();
+        } finally {
+            context.trading().close();
+            metrics.close();
+        }
     }
 }

@@ -90,18 +90,26 @@ public final class JdbiEventSink implements EventSink {
 
     @Override
     public void notify(Notification n) {
-        jdbi.useTransaction(h -> {
+        store(n);
+    }
+
+    /** Stores the notification as {@link #notify} does and returns it as stored (with its id and its user). */
+    public StoredNotification store(Notification n) {
+        return jdbi.inTransaction(h -> {
             UUID user = null;
             if (n.account() != null) {
                 UUID account = JdbiBookKeeper.accountId(n.account());
                 user = h.createQuery("SELECT user_id FROM accounts WHERE id = :id").bind("id", account).mapTo(UUID.class).findOne()
                         .orElseThrow(() -> new IllegalArgumentException("no account " + n.account()));
             }
-            h.createUpdate("INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, created_at) "
+            String title = headline(n.title());
+            long id = h.createUpdate("INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, created_at) "
                             + "VALUES (:user, :type, :level, :title, :message, :data, :time)")
                     .bindByType("user", user, UUID.class).bind("type", n.type().name()).bind("level", n.level().name())
-                    .bind("title", headline(n.title())).bind("message", n.message()).bind("data", json(n.data()))
-                    .bind("time", SqlTypes.utc(n.time())).execute();
+                    .bind("title", title).bind("message", n.message()).bind("data", json(n.data()))
+                    .bind("time", SqlTypes.utc(n.time())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return new StoredNotification(id, user, n.type(), n.level(), title, n.message(),
+                    Collections.unmodifiableMap(new TreeMap<>(n.data())), n.time(), null);
         });
     }
 
@@ -157,7 +165,7 @@ public final class JdbiEventSink implements EventSink {
         }
     }
 
-    private static Map<String, String> map(ResultSet rs, String column) throws SQLException {
+    static Map<String, String> map(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {
             return Map.of();
