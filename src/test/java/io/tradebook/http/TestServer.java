@@ -20,21 +20,30 @@ final class TestServer implements AutoCloseable {
     final Database database;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:30:00Z"));
     final RecordingSms sms = new RecordingSms();
-    final TradebookServer server;
+    TradebookServer server;
     final ApiClient anonymous;
+    private final ServerConfig config;
     final String masterKey = CredentialCipher.newKeyset();
 
     TestServer(Database database, UnaryOperator<ServerConfig> tweak, RouteModule... modules) {
         this.database = database;
         ServerConfig config = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(SecretTokens.newKey(32)),
                 SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules));
+        ServerConfig tweaked = tweak.apply(config);
         try {
-            this.server = TradebookServer.start(tweak.apply(config), database);
+            this.server = TradebookServer.start(tweaked, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+        this.config = tweaked.withPort(server.port());
         this.anonymous = new ApiClient(server.uri());
+    }
+
+    /** Stops the server (not the database) and starts a new one on the same port and database, as a restart would. */
+    void restart() {
+        server.close();
+        server = TradebookServer.start(config, database);
     }
 
     TestServer(Database database, RouteModule... modules) {
