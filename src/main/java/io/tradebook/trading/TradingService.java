@@ -47,6 +47,7 @@ public final class TradingService implements AutoCloseable {
     private final RiskRuleService riskRules;
     private final PriceService prices;
     private final SecurityService securityService;
+    private final NotificationWriter notifications;
 
     private TradingService(Database database, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
@@ -56,9 +57,11 @@ public final class TradingService implements AutoCloseable {
         this.securities = new SecurityCache(new SecurityRepository(jdbi));
         RiskRuleRepository ruleRepository = new RiskRuleRepository(jdbi);
         OrderIds ids = new OrderIds();
+        JdbiEventSink events = new JdbiEventSink(jdbi, clock);
+        this.notifications = new NotificationWriter(events, live);
         this.paper = new PaperTrading(new PublishingStore(store, live, accounts), accounts, securities,
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
-                new LiveEventSink(new JdbiEventSink(jdbi, clock), ruleRepository, live), clock, ids, RetryPolicy.none());
+                new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none());
         this.orders = new OrderService(paper.engine(), accounts, securities, ids);
         this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock);
         this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
@@ -137,8 +140,13 @@ public final class TradingService implements AutoCloseable {
         securities.forget(ticker);
     }
 
+    /** Writes the pending orders, books and notifications and stops the writers. */
     @Override
     public void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            notifications.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.tradebook.http;
 import static io.tradebook.http.TradingStoryContract.dec;
 import static io.tradebook.http.TradingStoryContract.stream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradebook.core.marketdata.Bar;
@@ -13,6 +14,7 @@ import io.tradebook.core.money.Quantity;
 import io.tradebook.store.Database;
 import io.tradebook.store.PriceHistoryRepository;
 import io.tradebook.store.SecurityRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +98,7 @@ abstract class TradingRulesContract {
         String orders = base + "/orders";
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            s.clock.advance(java.time.Duration.ofSeconds(1));
+            s.clock.advance(Duration.ofSeconds(1));
             ids.add(ada.client().post(orders, "{\"symbol\":\"MSFT\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"1\",\"limitPrice\":\""
                     + (300 + i) + "\",\"strategy\":\"" + (i % 2 == 0 ? "alpha" : "manual") + "\"}").text("id"));
         }
@@ -260,6 +262,8 @@ abstract class TradingRulesContract {
     void notificationsAreListedCountedAndMarkedRead() {
         ada.client().post(base + "/orders", "{\"symbol\":\"MSFT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":\"1\"}");
         ada.client().post(base + "/orders", "{\"symbol\":\"MSFT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":\"1000\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ada.client().get("/api/notifications/unread-count").json().get("unread")
+                .asLong() == 2);
         JsonNode all = ada.client().get("/api/notifications").json().get("notifications");
         assertThat(stream(all).map(n -> n.get("type").asText())).containsExactly("ORDER_REJECTED", "ORDER_FILLED");
         assertThat(ada.client().get("/api/notifications/unread-count").json().get("unread").asLong()).isEqualTo(2);

@@ -164,8 +164,9 @@ abstract class TradingStoryContract {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("orderId").asText()).isEqualTo(denied.get("id").asText());
         assertThat(dec(events.get(0), "observedValue")).isEqualByComparingTo("42");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ada.client().get("/api/notifications?type=RISK_ALERT").json()
+                .get("notifications").size() == 1);
         JsonNode alerts = ada.client().get("/api/notifications?type=RISK_ALERT").json().get("notifications");
-        assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).at("/data/orderId").asText()).isEqualTo(denied.get("id").asText());
         ApiClient.Response loosened = ada.client().patch(rulePath, "{\"value\":\"100\"}");
         assertThat(loosened.status()).as(loosened.body()).isEqualTo(200);
