@@ -3,9 +3,7 @@ package io.tradebook.store;
 import io.tradebook.core.books.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -35,40 +33,14 @@ public final class FillHistory {
 
     /** The account's fills that {@code filter} selects, newest first, at most {@code limit}, after {@code after} (null for the first page). */
     public Page<StoredFill> list(UUID accountId, Filter filter, PageCursor after, int limit) {
-        OrderHistory.requireLimit(limit);
-        StringBuilder sql = new StringBuilder("SELECT f.id, f.order_id, s.name AS strategy, f.symbol, f.side, f.quantity, f.price, f.fee, "
+        Listing listing = new Listing("SELECT f.id, f.order_id, s.name AS strategy, f.symbol, f.side, f.quantity, f.price, f.fee, "
                 + "f.total_cost, f.currency, f.broker_trade_id, f.broker_order_id, f.executed_at FROM fills f "
-                + "JOIN strategy_activations s ON s.id = f.strategy_activation_id WHERE f.account_id = :account");
-        Map<String, Object> binds = new LinkedHashMap<>();
-        binds.put("account", accountId);
-        if (filter.strategy() != null) {
-            sql.append(" AND s.name = :strategy");
-            binds.put("strategy", filter.strategy());
-        }
-        if (filter.symbol() != null) {
-            sql.append(" AND f.symbol = :symbol");
-            binds.put("symbol", filter.symbol());
-        }
-        if (filter.orderId() != null) {
-            sql.append(" AND f.order_id = :order");
-            binds.put("order", filter.orderId());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND f.executed_at >= :from");
-            binds.put("from", SqlTypes.utc(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND f.executed_at < :to");
-            binds.put("to", SqlTypes.utc(filter.to()));
-        }
-        if (after != null) {
-            sql.append(" AND (f.executed_at < :afterTime OR (f.executed_at = :afterTime AND f.id < :afterId))");
-            binds.put("afterTime", SqlTypes.utc(after.requireTime()));
-            binds.put("afterId", after.numberKey());
-        }
-        sql.append(" ORDER BY f.executed_at DESC, f.id DESC LIMIT :limit");
-        binds.put("limit", limit + 1);
-        List<StoredFill> rows = jdbi.withHandle(h -> h.createQuery(sql.toString()).bindMap(binds)
+                + "JOIN strategy_activations s ON s.id = f.strategy_activation_id WHERE f.account_id = :account")
+                .equal("s.name", "strategy", filter.strategy()).equal("f.symbol", "symbol", filter.symbol())
+                .equal("f.order_id", "order", filter.orderId()).between("f.executed_at", filter.from(), filter.to())
+                .before("f.executed_at", "f.id", after, after == null ? null : after.numberKey());
+        String sql = listing.sql("f.executed_at DESC, f.id DESC", limit);
+        List<StoredFill> rows = jdbi.withHandle(h -> h.createQuery(sql).bind("account", accountId).bindMap(listing.binds())
                 .map((rs, ctx) -> new StoredFill(rs.getLong("id"), rs.getObject("order_id", UUID.class), rs.getString("strategy"),
                         rs.getString("symbol"), Side.valueOf(rs.getString("side")), SqlTypes.plain(rs, "quantity"),
                         SqlTypes.plain(rs, "price"), SqlTypes.plain(rs, "fee"), SqlTypes.plain(rs, "total_cost"), rs.getString("currency"),

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,31 +47,12 @@ public final class JournalHistory {
 
     /** The account's entries that {@code filter} selects, newest first, at most {@code limit}, after {@code after} (null for the first page). */
     public Page<Entry> list(UUID accountId, Filter filter, PageCursor after, int limit) {
-        OrderHistory.requireLimit(limit);
-        StringBuilder sql = new StringBuilder("SELECT id, entry_type, occurred_at, description, fill_id FROM journal_entries "
-                + "WHERE account_id = :account");
-        Map<String, Object> binds = new LinkedHashMap<>();
-        binds.put("account", accountId);
-        if (filter.type() != null) {
-            sql.append(" AND entry_type = :type");
-            binds.put("type", filter.type());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND occurred_at >= :from");
-            binds.put("from", SqlTypes.utc(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND occurred_at < :to");
-            binds.put("to", SqlTypes.utc(filter.to()));
-        }
-        if (after != null) {
-            sql.append(" AND id < :after");
-            binds.put("after", after.numberKey());
-        }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
-        binds.put("limit", limit + 1);
+        Listing listing = new Listing("SELECT id, entry_type, occurred_at, description, fill_id FROM journal_entries "
+                + "WHERE account_id = :account").equal("entry_type", "type", filter.type())
+                .between("occurred_at", filter.from(), filter.to()).below("id", after);
+        String sql = listing.sql("id DESC", limit);
         return jdbi.withHandle(h -> {
-            List<Object[]> heads = h.createQuery(sql.toString()).bindMap(binds)
+            List<Object[]> heads = h.createQuery(sql).bind("account", accountId).bindMap(listing.binds())
                     .map((rs, ctx) -> new Object[] {rs.getLong("id"), rs.getString("entry_type"), SqlTypes.instant(rs, "occurred_at"),
                             rs.getString("description"), rs.getObject("fill_id", Long.class)})
                     .list();

@@ -9,7 +9,6 @@ import io.tradebook.store.JdbiEventSink.StoredNotification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,28 +46,14 @@ public final class NotificationRepository {
 
     /** The user's notifications that {@code filter} selects, newest first, at most {@code limit}, after {@code after} (null for the first page). */
     public Page<StoredNotification> list(UUID userId, Filter filter, PageCursor after, int limit) {
-        OrderHistory.requireLimit(limit);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications WHERE user_id = :user");
-        Map<String, Object> binds = new LinkedHashMap<>();
-        binds.put("user", userId);
+        Listing listing = new Listing("SELECT " + COLUMNS + " FROM notifications WHERE user_id = :user")
+                .equal("notification_type", "type", filter.type() == null ? null : filter.type().name())
+                .equal("alert_level", "level", filter.level() == null ? null : filter.level().name()).below("id", after);
         if (filter.unreadOnly()) {
-            sql.append(" AND read_at IS NULL");
+            listing.and("read_at IS NULL");
         }
-        if (filter.type() != null) {
-            sql.append(" AND notification_type = :type");
-            binds.put("type", filter.type().name());
-        }
-        if (filter.level() != null) {
-            sql.append(" AND alert_level = :level");
-            binds.put("level", filter.level().name());
-        }
-        if (after != null) {
-            sql.append(" AND id < :after");
-            binds.put("after", after.numberKey());
-        }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
-        binds.put("limit", limit + 1);
-        List<StoredNotification> rows = jdbi.withHandle(h -> h.createQuery(sql.toString()).bindMap(binds)
+        String sql = listing.sql("id DESC", limit);
+        List<StoredNotification> rows = jdbi.withHandle(h -> h.createQuery(sql).bind("user", userId).bindMap(listing.binds())
                 .map(NotificationRepository::row).list());
         return Page.of(rows, limit, n -> new PageCursor(null, Long.toString(n.id())));
     }

@@ -4,9 +4,7 @@ import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderEvent;
 import io.tradebook.core.orders.OrderStatus;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,38 +38,15 @@ public final class OrderHistory {
 
     /** The account's orders that {@code filter} selects, newest first, {@code limit} at most, after {@code after} (null for the first page). */
     public Page<Order> list(UUID accountId, Filter filter, PageCursor after, int limit) {
-        requireLimit(limit);
-        StringBuilder sql = new StringBuilder(OrderRows.SELECT + "WHERE o.account_id = :account");
-        Map<String, Object> binds = new LinkedHashMap<>();
-        binds.put("account", accountId);
+        Listing listing = new Listing(OrderRows.SELECT + "WHERE o.account_id = :account").equal("o.symbol", "symbol", filter.symbol())
+                .equal("s.name", "strategy", filter.strategy()).between("o.created_at", filter.from(), filter.to())
+                .before("o.created_at", "o.id", after, after == null ? null : after.uuidKey());
         if (!filter.statuses().isEmpty()) {
-            sql.append(" AND o.status IN (<statuses>)");
+            listing.and("o.status IN (<statuses>)");
         }
-        if (filter.symbol() != null) {
-            sql.append(" AND o.symbol = :symbol");
-            binds.put("symbol", filter.symbol());
-        }
-        if (filter.strategy() != null) {
-            sql.append(" AND s.name = :strategy");
-            binds.put("strategy", filter.strategy());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND o.created_at >= :from");
-            binds.put("from", SqlTypes.utc(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND o.created_at < :to");
-            binds.put("to", SqlTypes.utc(filter.to()));
-        }
-        if (after != null) {
-            sql.append(" AND (o.created_at < :afterTime OR (o.created_at = :afterTime AND o.id < :afterId))");
-            binds.put("afterTime", SqlTypes.utc(after.requireTime()));
-            binds.put("afterId", after.uuidKey());
-        }
-        sql.append(" ORDER BY o.created_at DESC, o.id DESC LIMIT :limit");
-        binds.put("limit", limit + 1);
+        String sql = listing.sql("o.created_at DESC, o.id DESC", limit);
         List<Order> rows = jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bindMap(binds);
+            var query = h.createQuery(sql).bind("account", accountId).bindMap(listing.binds());
             if (!filter.statuses().isEmpty()) {
                 query.bindList("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
             }

@@ -3,7 +3,6 @@ package io.tradebook.store;
 import io.tradebook.core.events.LogLevel;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,33 +35,15 @@ public final class SystemLogRepository {
 
     /** The entries {@code filter} selects, newest first, at most {@code limit}, after {@code after} (null for the first page). */
     public Page<Entry> list(Filter filter, PageCursor after, int limit) {
-        OrderHistory.requireLimit(limit);
-        StringBuilder sql = new StringBuilder("SELECT id, logged_at, level, component, message, user_id, details FROM system_logs WHERE 1 = 1");
-        Map<String, Object> binds = new LinkedHashMap<>();
+        Listing listing = new Listing("SELECT id, logged_at, level, component, message, user_id, details FROM system_logs WHERE 1 = 1")
+                .equal("component", "component", filter.component()).between("logged_at", filter.from(), filter.to())
+                .before("logged_at", "id", after, after == null ? null : after.numberKey());
         if (filter.level() != null) {
-            sql.append(" AND level IN (<levels>)");
+            listing.and("level IN (<levels>)");
         }
-        if (filter.component() != null) {
-            sql.append(" AND component = :component");
-            binds.put("component", filter.component());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND logged_at >= :from");
-            binds.put("from", SqlTypes.utc(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND logged_at < :to");
-            binds.put("to", SqlTypes.utc(filter.to()));
-        }
-        if (after != null) {
-            sql.append(" AND (logged_at < :afterTime OR (logged_at = :afterTime AND id < :afterId))");
-            binds.put("afterTime", SqlTypes.utc(after.requireTime()));
-            binds.put("afterId", after.numberKey());
-        }
-        sql.append(" ORDER BY logged_at DESC, id DESC LIMIT :limit");
-        binds.put("limit", limit + 1);
+        String sql = listing.sql("logged_at DESC, id DESC", limit);
         List<Entry> rows = jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bindMap(binds);
+            var query = h.createQuery(sql).bindMap(listing.binds());
             if (filter.level() != null) {
                 query.bindList("levels", Arrays.stream(LogLevel.values()).filter(l -> l.compareTo(filter.level()) >= 0).map(Enum::name)
                         .toList());

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Paper accounts: opening one (with its broker connection, its manual books and its first
@@ -51,7 +50,6 @@ import java.util.regex.Pattern;
  * user already has (also a deleted account's).
  */
 public final class AccountService {
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int RETURN_SCALE = 10;
     private static final int MAX_BOOKS = 20;
 
@@ -97,10 +95,7 @@ public final class AccountService {
             checks.problem("type", "is required (CASH or MARGIN)");
         }
         BigDecimal cash = checks.money("initialCash", n.initialCash(), true, true);
-        String currency = n.currency() == null ? "USD" : n.currency().strip();
-        if (!CURRENCY.matcher(currency).matches()) {
-            checks.problem("currency", "must be a three-letter upper-case code such as USD");
-        }
+        String currency = checks.currency("currency", n.currency());
         List<String> books = books(checks, n.strategies());
         if (!checks.ok()) {
             return Outcome.refused(Refusal.invalid(checks.problems()));

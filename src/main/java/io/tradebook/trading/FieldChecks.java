@@ -61,6 +61,16 @@ final class FieldChecks {
         return stripped;
     }
 
+    /** A currency code of three upper-case letters, {@code USD} when null; else null with a problem. */
+    String currency(String field, String value) {
+        String code = value == null ? "USD" : value.strip();
+        if (!code.matches("[A-Z]{3}")) {
+            problem(field, "must be a three-letter upper-case code such as USD");
+            return null;
+        }
+        return code;
+    }
+
     /** A quantity: positive, at most 8 decimals, below 10^10. */
     BigDecimal quantity(String field, BigDecimal value, boolean required) {
         return positive(field, value, required, QUANTITY_SCALE, MAX_QUANTITY, "10000000000");

@@ -31,7 +31,6 @@ public final class SecurityService {
     /** The exchange of a security added without one (the schema needs one; see V2). */
     public static final String DEFAULT_EXCHANGE = "OTC";
     private static final Pattern TICKER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=-]{0,49}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** What adding a security asks for; null optional fields take their defaults. Immutable. */
     public record NewListing(String ticker, String name, SecurityType type, String exchange, String currency, BigDecimal tickSize,
@@ -61,10 +60,7 @@ public final class SecurityService {
             checks.problem("securityType", "is required");
         }
         String exchange = n.exchange() == null ? DEFAULT_EXCHANGE : checks.text("exchange", n.exchange(), 50, true);
-        String currency = n.currency() == null ? "USD" : n.currency().strip();
-        if (!CURRENCY.matcher(currency).matches()) {
-            checks.problem("currency", "must be a three-letter upper-case code such as USD");
-        }
+        String currency = checks.currency("currency", n.currency());
         BigDecimal tick = checks.price("tickSize", n.tickSize(), false);
         BigDecimal lot = checks.quantity("lotSize", n.lotSize(), false);
         BigDecimal min = n.minQuantity() != null && n.minQuantity().signum() == 0 ? BigDecimal.ZERO
