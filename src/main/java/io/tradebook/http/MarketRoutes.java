@@ -54,6 +54,7 @@ final class MarketRoutes implements RouteModule {
                 .handle(call -> Reply.ok(new PriceList(prices.all().stream().map(PriceView::of).toList()))));
         routes.add(Route.get(PATH + "/{symbol}").tag(TAG).summary("A symbol's latest price").access(Access.scope(Scope.READ))
                 .text("symbol", "The ticker").responds(200, PriceView.class, "The latest price")
+                .fails(404, "No price of this symbol was ever pushed")
                 .handle(call -> {
                     String symbol = call.pathText("symbol");
                     return Reply.ok(PriceView.of(prices.latest(symbol).orElseThrow(() -> Problems.notFound("no price of " + symbol))));

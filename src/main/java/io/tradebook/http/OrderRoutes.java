@@ -62,6 +62,8 @@ final class OrderRoutes implements RouteModule {
                         + "with rejectReason and message when the order path turned it down (unknown symbol, quantity off the lot, "
                         + "price off the tick, no price, risk rule, buying power). A malformed request is 422 and stores nothing.")
                 .responds(201, OrderView.class, "The new order, in whatever state the order path left it (REJECTED included)")
+                .fails(403, "No trade scope, a subscription that does not allow trading, the account's broker connection may not trade "
+                        + "(canTrade false, deleted, not connected), or an API key bound to a strategy of another account")
                 .responds(200, OrderView.class, "The clientOrderId was already used on this account: the first order, as it stands")
                 .handle(call -> {
                     UUID account = call.id("accountId");
@@ -101,6 +103,7 @@ final class OrderRoutes implements RouteModule {
                 .responds(200, OrderView.class, "The order as it stands after the cancel: CANCELLED (or, rarely, still working while "
                         + "the broker's confirmation is on its way)")
                 .fails(409, "The order is no longer working (FILLED, CANCELLED, REJECTED, EXPIRED)")
+                .fails(403, "No trade scope, a subscription that does not allow trading, or a broker connection that may not trade")
                 .handle(call -> {
                     UUID account = call.id("accountId");
                     call.unwrap(context.brokerConnections().permissionToTrade(account));
@@ -113,6 +116,7 @@ final class OrderRoutes implements RouteModule {
                         + "reservation). A refused replacement leaves the order as it was.")
                 .responds(200, OrderView.class, "The order with its new terms (it may have filled on them at once)")
                 .fails(409, "The order is no longer working")
+                .fails(403, "No trade scope, a subscription that does not allow trading, or a broker connection that may not trade")
                 .handle(call -> {
                     UUID account = call.id("accountId");
                     call.unwrap(context.brokerConnections().permissionToTrade(account));
