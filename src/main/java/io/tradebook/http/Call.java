@@ -18,11 +18,11 @@ public final class Call {
     private final Context ctx;
     private final Route route;
     private final Principal principal;
-    private final Map<String, UUID> ids;
+    private final Map<String, Object> ids;
     private final BodyReader bodies;
     private final Instant now;
 
-    Call(Context ctx, Route route, Principal principal, Map<String, UUID> ids, BodyReader bodies, Instant now) {
+    Call(Context ctx, Route route, Principal principal, Map<String, Object> ids, BodyReader bodies, Instant now) {
         this.ctx = ctx;
         this.route = route;
         this.principal = principal;
@@ -46,11 +46,18 @@ public final class Call {
 
     /** The id in path parameter {@code name}, already checked to be the caller's (or to exist, on administrator routes). */
     public UUID id(String name) {
-        UUID id = ids.get(name);
-        if (id == null) {
-            throw new IllegalStateException(route + " has no id parameter " + name);
+        if (!(ids.get(name) instanceof UUID id)) {
+            throw new IllegalStateException(route + " has no UUID id parameter " + name);
         }
         return id;
+    }
+
+    /** The number in path parameter {@code name}, of a numbered kind, already checked like {@link #id}. */
+    public long number(String name) {
+        if (!(ids.get(name) instanceof Long n)) {
+            throw new IllegalStateException(route + " has no numbered id parameter " + name);
+        }
+        return n;
     }
 
     /** Plain path parameter {@code name}. */
@@ -96,6 +103,78 @@ public final class Call {
         }
         throw Problems.malformed("query parameter " + name + " is not valid",
                 List.of(new FieldProblem(name, "must be a whole number within " + min + "…" + max)));
+    }
+
+    /** Query parameter {@code name} as an ISO-8601 time with offset, if given; refuses other text with 400. */
+    public Optional<Instant> queryInstant(String name) {
+        Optional<String> text = query(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text.get().strip()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw badQuery(name, "must be an ISO-8601 time with an offset, such as 2026-03-02T14:30:00Z");
+        }
+    }
+
+    /** Query parameter {@code name} as one of {@code type}'s listed values (by label or name, any case), if given; else 400. */
+    public <E extends Enum<E>> Optional<E> queryEnum(String name, Class<E> type) {
+        return query(name).map(text -> listed(name, text, type));
+    }
+
+    /** Query parameter {@code name} as a comma-separated list of {@code type}'s values; empty when not given; else 400. */
+    public <E extends Enum<E>> java.util.Set<E> queryEnums(String name, Class<E> type) {
+        java.util.Set<E> values = java.util.EnumSet.noneOf(type);
+        query(name).ifPresent(text -> {
+            for (String part : text.split(",")) {
+                values.add(listed(name, part, type));
+            }
+        });
+        return values;
+    }
+
+    /** Query parameter {@code name} as text of at most {@code max} characters, if given and not blank; longer text is 400. */
+    public Optional<String> queryText(String name, int max) {
+        Optional<String> text = query(name).map(String::strip).filter(t -> !t.isEmpty());
+        if (text.isPresent() && text.get().length() > max) {
+            throw badQuery(name, "must have at most " + max + " characters");
+        }
+        return text;
+    }
+
+    /** Query parameter {@code name} as true or false, false when not given; other text is 400. */
+    public boolean queryFlag(String name) {
+        String text = queryText(name, 5).orElse("false");
+        if (!text.equals("true") && !text.equals("false")) {
+            throw badQuery(name, "must be true or false");
+        }
+        return text.equals("true");
+    }
+
+    /** Query parameter {@code name} as an id (a UUID), if given; other text is 400. */
+    public Optional<UUID> queryUuid(String name) {
+        return queryText(name, 36).map(text -> {
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw badQuery(name, "must be an id (a UUID)");
+            }
+        });
+    }
+
+    private <E extends Enum<E>> E listed(String name, String text, Class<E> type) {
+        String wanted = text.strip();
+        for (E value : type.getEnumConstants()) {
+            if (Json.label(value).equalsIgnoreCase(wanted) || value.name().equalsIgnoreCase(wanted)) {
+                return value;
+            }
+        }
+        throw badQuery(name, "must be one of " + String.join(", ", Json.labels(type)));
+    }
+
+    private static ProblemException badQuery(String name, String message) {
+        return Problems.malformed("query parameter " + name + " is not valid", List.of(new FieldProblem(name, message)));
     }
 
     public Optional<String> header(String name) {

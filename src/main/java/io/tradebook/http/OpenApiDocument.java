@@ -69,7 +69,8 @@ final class OpenApiDocument {
         for (Route.PathParam p : route.pathParams()) {
             ObjectNode param = parameters.addObject().put("name", p.name()).put("in", "path").put("required", true)
                     .put("description", p.description());
-            param.set("schema", p.check() == Route.ParamCheck.TEXT ? schemas.schemaFor(String.class) : schemas.schemaFor(java.util.UUID.class));
+            param.set("schema", p.check() == Route.ParamCheck.TEXT ? schemas.schemaFor(String.class)
+                    : schemas.schemaFor(p.owned().numbered() ? long.class : java.util.UUID.class));
         }
         for (Route.QueryParam q : route.queryParams()) {
             ObjectNode param = parameters.addObject().put("name", q.name()).put("in", "query").put("required", q.required())

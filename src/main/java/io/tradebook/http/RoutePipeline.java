@@ -61,7 +61,7 @@ final class RoutePipeline {
                 throw refused.get();
             }
         }
-        Map<String, java.util.UUID> ids = new LinkedHashMap<>();
+        Map<String, Object> ids = new LinkedHashMap<>();
         for (Route.PathParam p : route.pathParams()) {
             switch (p.check()) {
                 case OWNED -> ids.put(p.name(), tenancy.requireOwned(p.owned(), ctx.pathParam(p.name()), caller));

@@ -5,6 +5,7 @@ import io.tradebook.core.access.SmsSender;
 import io.tradebook.live.LiveSettings;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecuritySettings;
+import io.tradebook.trading.TradingSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +29,11 @@ import java.util.Objects;
  * @param clock         the server's clock
  * @param modules       route modules beyond {@link TradebookServer#MODULES}
  * @param live          live events (Redis fan-out), event streams, webhooks and the retention schedule
+ * @param trading       the paper broker's commission and slippage, and the order writers
  */
 public record ServerConfig(String host, int port, SecretSource masterKey, SecretSource tokenKey, SecuritySettings security,
                            String adminEmail, String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules,
-                           LiveSettings live) {
+                           LiveSettings live, TradingSettings trading) {
 
     public static final String MASTER_KEY = "TRADEBOOK_MASTER_KEY";
     public static final String MASTER_KEY_FILE = "TRADEBOOK_MASTER_KEY_FILE";
@@ -59,9 +61,17 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         Objects.requireNonNull(clock, "clock");
         modules = List.copyOf(modules);
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(trading, "trading");
         if ((adminEmail == null) != (adminPassword == null)) {
             throw new IllegalArgumentException(ADMIN_EMAIL + " and " + ADMIN_PASSWORD + " go together");
         }
+    }
+
+    /** A configuration with the default live and trading settings. */
+    public ServerConfig(String host, int port, SecretSource masterKey, SecretSource tokenKey, SecuritySettings security, String adminEmail,
+                        String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules) {
+        this(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, LiveSettings.DEFAULT,
+                TradingSettings.DEFAULT);
     }
 
     /**
@@ -88,34 +98,34 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         String email = blankToNull(env.get(ADMIN_EMAIL));
         String password = blankToNull(env.get(ADMIN_PASSWORD));
         return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
-                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir));
+                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir), TradingSettings.fromEnvironment(env));
     }
 
     /** This configuration on another port. */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, live);
+        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, live, trading);
     }
 
     /** This configuration with other security settings. */
     public ServerConfig withSecurity(SecuritySettings settings) {
-        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules, live);
+        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules, live, trading);
     }
 
     /** This configuration with another first administrator. */
     public ServerConfig withAdmin(String email, String password) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules, live);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules, live, trading);
     }
 
     /** This configuration with another SMS port and clock. */
     public ServerConfig with(SmsSender newSms, Clock newClock) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules, live);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules, live, trading);
     }
 
     /** This configuration with more route modules. */
     public ServerConfig withModules(List<RouteModule> more) {
         List<RouteModule> all = new java.util.ArrayList<>(modules);
         all.addAll(more);
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all, live);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all, live, trading);
     }
 
     private static LiveSettings withBackupDefault(LiveSettings live, Path dataDir) {
@@ -124,7 +134,12 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
 
     /** This configuration with other live settings. */
     public ServerConfig withLive(LiveSettings settings) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, settings);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, settings, trading);
+    }
+
+    /** This configuration with other trading settings. */
+    public ServerConfig withTrading(TradingSettings settings) {
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, live, settings);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {

@@ -15,16 +15,18 @@ import io.tradebook.security.StreamTickets;
 import io.tradebook.security.WebhookSecrets;
 import io.tradebook.store.Database;
 import io.tradebook.store.UserRepository;
+import io.tradebook.trading.TradingService;
 import java.time.Clock;
 
 /**
  * What route modules build on: the database, the users, the clock, the JSON mapper, the tenancy check, the
- * audit trail, the metrics registry, the security services, and the live side: {@code liveEvents}
- * to publish order, fill, price, notification and position events to (same as {@code live.events()}),
- * the event streams, stream tickets and webhook secrets. Immutable; everything in it is thread-safe.
+ * audit trail, the metrics registry, the security services, the order path ({@link TradingService}),
+ * and the live side: {@code liveEvents} to publish order, fill, price, notification and position
+ * events to (same as {@code live.events()}), the event streams, stream tickets and webhook secrets.
+ * Immutable; everything in it is thread-safe.
  */
 public record ServerContext(Database database, UserRepository users, Clock clock, ObjectMapper json, Tenancy tenancy, AuditTrail audit, MeterRegistry metrics,
                             SignIn signIn, Registration registration, PhoneCodes phoneCodes, ApiKeys apiKeys,
-                            BrokerConnections brokerConnections, Administration administration, LiveEvents liveEvents,
-                            LiveRuntime live, StreamTickets streamTickets, WebhookSecrets webhookSecrets) {
+                            BrokerConnections brokerConnections, Administration administration, TradingService trading,
+                            LiveEvents liveEvents, LiveRuntime live, StreamTickets streamTickets, WebhookSecrets webhookSecrets) {
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * ids that arrive elsewhere (a body, a query). Thread-safe.
  */
 public final class Tenancy {
+    /** A positive whole number without sign or leading zeros that fits a {@code long}. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
     private final OwnerLookup owners;
 
     public Tenancy(OwnerLookup owners) {
@@ -21,12 +23,13 @@ public final class Tenancy {
     }
 
     /**
-     * The id {@code raw} names, when it is a resource of kind {@code kind} owned by {@code caller};
-     * otherwise a 404 problem (also for text that is not a UUID).
+     * The id {@code raw} names (a {@link UUID}, or a {@link Long} for a {@link Owned#numbered()} kind),
+     * when it is a resource of kind {@code kind} owned by {@code caller}; otherwise a 404 problem
+     * (also for text that is not an id of that form).
      */
-    public UUID requireOwned(Owned kind, String raw, Principal caller) {
-        UUID id = parse(kind, raw);
-        Optional<UUID> owner = owners.ownerOf(kind, id);
+    public Object requireOwned(Owned kind, String raw, Principal caller) {
+        Object id = parse(kind, raw);
+        Optional<UUID> owner = ownerOf(kind, id);
         if (owner.isEmpty() || !owner.get().equals(caller.userId())) {
             throw missing(kind, raw);
         }
@@ -34,12 +37,16 @@ public final class Tenancy {
     }
 
     /** The id {@code raw} names, when a resource of kind {@code kind} with it exists (whoever owns it); otherwise 404. */
-    public UUID requireExists(Owned kind, String raw) {
-        UUID id = parse(kind, raw);
-        if (owners.ownerOf(kind, id).isEmpty()) {
+    public Object requireExists(Owned kind, String raw) {
+        Object id = parse(kind, raw);
+        if (ownerOf(kind, id).isEmpty()) {
             throw missing(kind, raw);
         }
         return id;
+    }
+
+    private Optional<UUID> ownerOf(Owned kind, Object id) {
+        return id instanceof Long n ? owners.ownerOf(kind, n) : owners.ownerOf(kind, (UUID) id);
     }
 
     /** True when resource {@code id} of kind {@code kind} exists and is {@code caller}'s. */
@@ -47,7 +54,13 @@ public final class Tenancy {
         return owners.ownerOf(kind, id).filter(caller.userId()::equals).isPresent();
     }
 
-    private static UUID parse(Owned kind, String raw) {
+    private static Object parse(Owned kind, String raw) {
+        if (kind.numbered()) {
+            if (raw == null || !NUMBER.matcher(raw).matches()) {
+                throw missing(kind, raw);
+            }
+            return Long.parseLong(raw);
+        }
         try {
             UUID id = UUID.fromString(raw);
             if (!id.toString().equalsIgnoreCase(raw)) {

@@ -35,6 +35,7 @@ import io.tradebook.store.OwnerLookup;
 import io.tradebook.store.PhoneVerificationRepository;
 import io.tradebook.store.SessionRepository;
 import io.tradebook.store.UserRepository;
+import io.tradebook.trading.TradingService;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,7 +57,9 @@ import org.slf4j.LoggerFactory;
 public final class TradebookServer implements AutoCloseable {
     /** The route modules every server has. */
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
-            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes());
+            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes(),
+            new AccountRoutes(), new OrderRoutes(), new BookRoutes(), new MarketRoutes(), new SecurityRoutes(), new RiskRoutes(),
+            new NotificationRoutes(), new SystemLogRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -96,28 +99,38 @@ public final class TradebookServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(tokens, sessions, keys, new KeyRateLimits(clock), settings, clock);
         HttpMetrics metrics = new HttpMetrics();
         Tenancy tenancy = new Tenancy(owners);
+        if (config.adminEmail() != null) {
+            registration.ensureAdministrator(config.adminEmail(), config.adminPassword());
+        }
         StreamTickets tickets = new StreamTickets(new StreamTicketRepository(jdbi), sessions, keys, users, clock);
         WebhookSecrets webhookSecrets = new WebhookSecrets(new WebhookRepository(jdbi), cipher, clock);
         LiveRuntime live = LiveRuntime.start(config.live(), jdbi, audit, webhookSecrets, metrics.registry(), clock);
-        ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn, registration,
-                phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(new BrokerConnectionRepository(jdbi), cipher,
-                audit, clock), new Administration(users, audit, clock), live.events(), live, tickets, webhookSecrets);
+        TradingService trading;
         try {
-            return install(config, database, context, metrics, authenticator, tickets);
+            trading = TradingService.start(database, config.trading(), live.events(), audit, clock);
         } catch (RuntimeException e) {
             live.close();
+            metrics.close();
+            throw e;
+        }
+        try {
+            ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn,
+                    registration, phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(
+                    new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, audit, clock), trading,
+                    live.events(), live, tickets, webhookSecrets);
+            return serve(config, json, authenticator, metrics, tickets, context);
+        } catch (RuntimeException e) {
+            trading.close();
+            live.close();
+            metrics.close();
             throw e;
         }
     }
 
-    private static TradebookServer install(ServerConfig config, Database database, ServerContext context, HttpMetrics metrics,
-                                           Authenticator authenticator, StreamTickets tickets) {
-        ObjectMapper json = context.json();
+    private static TradebookServer serve(ServerConfig config, ObjectMapper json, Authenticator authenticator, HttpMetrics metrics,
+                                         StreamTickets tickets, ServerContext context) {
+        var clock = context.clock();
         AuditTrail audit = context.audit();
-        Registration registration = context.registration();
-        if (config.adminEmail() != null) {
-            registration.ensureAdministrator(config.adminEmail(), config.adminPassword());
-        }
 
         RouteRegistry registry = new RouteRegistry();
         ObjectNode[] document = new ObjectNode[1];
@@ -245,10 +258,15 @@ public final class TradebookServer implements AutoCloseable {
         return context;
     }
 
+    /** Stops the server, then the order path (writing what is pending); the database stays open. */
     @Override
     public void close() {
-        context.live().close();
-        app.stop();
-        metrics.close();
+        try {
+            app.stop();
+        } finally {
+            context.trading().close();
+            context.live().close();
+            metrics.close();
+        }
     }
 }

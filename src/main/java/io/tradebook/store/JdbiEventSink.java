@@ -90,19 +90,49 @@ public final class JdbiEventSink implements EventSink {
 
     @Override
     public void notify(Notification n) {
-        jdbi.useTransaction(h -> {
-            UUID user = null;
-            if (n.account() != null) {
-                UUID account = JdbiBookKeeper.accountId(n.account());
-                user = h.createQuery("SELECT user_id FROM accounts WHERE id = :id").bind("id", account).mapTo(UUID.class).findOne()
-                        .orElseThrow(() -> new IllegalArgumentException("no account " + n.account()));
+        store(n);
+    }
+
+    /** Stores the notification as {@link #notify} does and returns it as stored (with its id and its user). */
+    public StoredNotification store(Notification n) {
+        return jdbi.inTransaction(h -> insert(h, n, ownerOf(h, n)));
+    }
+
+    /**
+     * Stores notifications whose users are already known, in one transaction, and returns them as
+     * stored, in order. {@code users} gives each one's user (null for a system-wide one).
+     */
+    public List<StoredNotification> storeAll(List<Notification> notifications, List<UUID> users) {
+        if (notifications.size() != users.size()) {
+            throw new IllegalArgumentException(notifications.size() + " notifications but " + users.size() + " users");
+        }
+        return jdbi.inTransaction(h -> {
+            List<StoredNotification> stored = new java.util.ArrayList<>();
+            for (int i = 0; i < notifications.size(); i++) {
+                stored.add(insert(h, notifications.get(i), users.get(i)));
             }
-            h.createUpdate("INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, created_at) "
-                            + "VALUES (:user, :type, :level, :title, :message, :data, :time)")
-                    .bindByType("user", user, UUID.class).bind("type", n.type().name()).bind("level", n.level().name())
-                    .bind("title", headline(n.title())).bind("message", n.message()).bind("data", json(n.data()))
-                    .bind("time", SqlTypes.utc(n.time())).execute();
+            return stored;
         });
+    }
+
+    private static UUID ownerOf(org.jdbi.v3.core.Handle h, Notification n) {
+        if (n.account() == null) {
+            return null;
+        }
+        UUID account = JdbiBookKeeper.accountId(n.account());
+        return h.createQuery("SELECT user_id FROM accounts WHERE id = :id").bind("id", account).mapTo(UUID.class).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("no account " + n.account()));
+    }
+
+    private static StoredNotification insert(org.jdbi.v3.core.Handle h, Notification n, UUID user) {
+        String title = headline(n.title());
+        long id = h.createUpdate("INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, created_at) "
+                        + "VALUES (:user, :type, :level, :title, :message, :data, :time)")
+                .bindByType("user", user, UUID.class).bind("type", n.type().name()).bind("level", n.level().name())
+                .bind("title", title).bind("message", n.message()).bind("data", json(n.data()))
+                .bind("time", SqlTypes.utc(n.time())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return new StoredNotification(id, user, n.type(), n.level(), title, n.message(),
+                Collections.unmodifiableMap(new TreeMap<>(n.data())), n.time(), null);
     }
 
     @Override
@@ -157,7 +187,7 @@ public final class JdbiEventSink implements EventSink {
         }
     }
 
-    private static Map<String, String> map(ResultSet rs, String column) throws SQLException {
+    static Map<String, String> map(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {
             return Map.of();

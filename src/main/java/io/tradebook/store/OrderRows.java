@@ -35,7 +35,7 @@ final class OrderRows {
     static final Set<OrderStatus> PLACED_STATES =
             EnumSet.of(OrderStatus.PLACED, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED, OrderStatus.EXPIRED);
 
-    private static final String SELECT = "SELECT o.id, o.client_order_id, o.account_id, s.name AS strategy, o.symbol, o.side, "
+    static final String SELECT = "SELECT o.id, o.client_order_id, o.account_id, s.name AS strategy, o.symbol, o.side, "
             + "o.order_type, o.time_in_force, o.quantity, o.limit_price, o.stop_price, o.status, o.filled_quantity, "
             + "o.filled_notional, o.broker_order_id, o.reject_reason, o.error_message, o.retry_count, o.confidence, "
             + "o.reserved_cash, o.created_at, o.updated_at, a.base_currency FROM orders o JOIN accounts a ON a.id = o.account_id "
@@ -175,7 +175,7 @@ final class OrderRows {
                 .list();
     }
 
-    private static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
         Currency currency = Currency.of(rs.getString("base_currency"));
         String reason = rs.getString("reject_reason");
         return new Order(rs.getObject("id", UUID.class).toString(), rs.getString("client_order_id"),

@@ -15,6 +15,17 @@ public final class OwnerLookup {
 
     /** The owner of resource {@code id} of kind {@code kind}; empty when there is no such (live) resource. */
     public Optional<UUID> ownerOf(Owned kind, UUID id) {
+        if (kind.numbered()) {
+            throw new IllegalArgumentException(kind + " ids are numbers, not UUIDs");
+        }
+        return jdbi.withHandle(h -> h.createQuery(kind.ownerQuery()).bind("id", id).mapTo(UUID.class).findOne());
+    }
+
+    /** The owner of numbered resource {@code id} of kind {@code kind}; empty when there is no such (live) resource. */
+    public Optional<UUID> ownerOf(Owned kind, long id) {
+        if (!kind.numbered()) {
+            throw new IllegalArgumentException(kind + " ids are UUIDs, not numbers");
+        }
         return jdbi.withHandle(h -> h.createQuery(kind.ownerQuery()).bind("id", id).mapTo(UUID.class).findOne());
     }
 }

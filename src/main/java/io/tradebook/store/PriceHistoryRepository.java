@@ -134,6 +134,17 @@ public final class PriceHistoryRepository {
         return bars;
     }
 
+    /** The first {@code limit} bars of the series from {@code from} (inclusive) until {@code until} (exclusive), in time order. */
+    public List<Bar> range(Security security, Timeframe timeframe, Instant from, Instant until, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return jdbi.withHandle(h -> {
+            Query query = query(h, security, timeframe, from, until);
+            return query.setMaxRows(limit).map((rs, ctx) -> bar(rs, security)).list();
+        });
+    }
+
     /**
      * Passes each bar of the series from {@code from} (inclusive) until {@code until} (exclusive)
      * to {@code sink}, in time order, fetching in pages so that a series of any length streams.

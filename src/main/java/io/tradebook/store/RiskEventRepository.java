@@ -50,6 +50,34 @@ public final class RiskEventRepository {
         }));
     }
 
+    /**
+     * The account's events newest first, within {@code from} (inclusive) and {@code to} (exclusive)
+     * when given, at most {@code limit}.
+     */
+    public List<RiskEventRow> recent(UUID accountId, java.time.Instant from, java.time.Instant to, int limit) {
+        OrderHistory.requireLimit(limit);
+        java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        binds.put("account", accountId);
+        binds.put("limit", limit);
+        if (from != null) {
+            binds.put("from", SqlTypes.utc(from));
+        }
+        if (to != null) {
+            binds.put("to", SqlTypes.utc(to));
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT rule_id, account_id, order_id, occurred_at, rule_type, rule_value, "
+                        + "observed_value, message FROM risk_events WHERE account_id = :account"
+                        + (from == null ? "" : " AND occurred_at >= :from") + (to == null ? "" : " AND occurred_at < :to")
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+                .bindMap(binds).map(RiskEventRepository::row).list());
+    }
+
+    private static RiskEventRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new RiskEventRow(rs.getObject("rule_id", UUID.class), rs.getObject("account_id", UUID.class),
+                rs.getObject("order_id", UUID.class), SqlTypes.instant(rs, "occurred_at"), rs.getString("rule_type"),
+                SqlTypes.plain(rs, "rule_value"), SqlTypes.plain(rs, "observed_value"), rs.getString("message"));
+    }
+
     /** The account's events, oldest first. */
     public List<RiskEventRow> list(UUID accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT rule_id, account_id, order_id, occurred_at, rule_type, rule_value, "

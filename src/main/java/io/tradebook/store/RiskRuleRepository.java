@@ -118,6 +118,18 @@ public final class RiskRuleRepository {
         return list(accountId).stream().filter(RiskRuleRow::active).toList();
     }
 
+    /** Every active rule of every active account, oldest first: what a risk engine starts with. */
+    public List<RiskRuleRow> listAllActive() {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "JOIN accounts a ON a.id = r.account_id WHERE r.is_active AND a.is_active "
+                + "ORDER BY r.created_at, r.id").map(RiskRuleRepository::row).list());
+    }
+
+    /** Takes the rule out of force (soft delete: it stays, inactive, with its events); false when it was not active. */
+    public boolean deactivate(UUID ruleId) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE risk_rules SET is_active = FALSE, updated_at = CURRENT_TIMESTAMP "
+                + "WHERE id = :id AND is_active").bind("id", ruleId).execute() > 0);
+    }
+
     private static final String SELECT = "SELECT r.id, r.account_id, s.name AS strategy, r.symbol, r.rule_type, r.rule_unit, "
             + "r.rule_value, r.is_active, r.current_value, r.is_violated, r.violation_message FROM risk_rules r "
             + "LEFT JOIN strategy_activations s ON s.id = r.strategy_activation_id ";

@@ -45,16 +45,26 @@ public final class SecurityRepository {
 
     /** Adds {@code security}, active, with no fundamentals and default trading rules; returns it as stored. */
     public Security create(NewSecurity security) {
+        return create(security, TradingRules.DEFAULTS);
+    }
+
+    /** Adds {@code security}, active, with no fundamentals and {@code rules} (null fields: the type's defaults), in one transaction. */
+    public Security create(NewSecurity security, TradingRules rules) {
+        Objects.requireNonNull(rules, "rules");
         UUID id = UUID.randomUUID();
         try {
             return jdbi.inTransaction(h -> {
                 h.createUpdate("INSERT INTO securities (id, ticker, exchange, security_type, name, currency, country, sector, industry, "
-                                + "description, data_source) VALUES (:id, :ticker, :exchange, :type, :name, :currency, :country, :sector, "
-                                + ":industry, :description, :source)")
+                                + "description, data_source, tick_size, lot_size, min_quantity, quantity_scale) VALUES (:id, :ticker, "
+                                + ":exchange, :type, :name, :currency, :country, :sector, :industry, :description, :source, :tick, :lot, "
+                                + ":min, :scale)")
                         .bind("id", id).bind("ticker", security.ticker()).bind("exchange", security.exchange())
                         .bind("type", typeCode(security.type())).bind("name", security.name()).bind("currency", security.currency().code())
                         .bind("country", security.country()).bind("sector", security.sector()).bind("industry", security.industry())
-                        .bind("description", security.description()).bind("source", security.dataSource()).execute();
+                        .bind("description", security.description()).bind("source", security.dataSource())
+                        .bindByType("tick", rules.tickSize(), BigDecimal.class).bindByType("lot", rules.lotSize(), BigDecimal.class)
+                        .bindByType("min", rules.minQuantity(), BigDecimal.class).bindByType("scale", rules.quantityScale(), Integer.class)
+                        .execute();
                 return find(h, id).orElseThrow();
             });
         } catch (RuntimeException e) {

@@ -161,7 +161,7 @@ abstract class ApiKeysContract {
     @Test
     void aKeyBoundToAStrategyCarriesItAndOnlyYourOwnStrategiesCanBeBound() {
         Fixtures mine = new Fixtures(s, ada);
-        String activation = mine.id(Owned.STRATEGY_ACTIVATION).toString();
+        String activation = mine.id(Owned.STRATEGY_ACTIVATION);
         ApiClient.Response created = ada.client().post("/api/keys", "{\"name\":\"momentum bot\",\"scopes\":[\"read\",\"trade\"],"
                 + "\"strategyActivationId\":\"" + activation + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -128,7 +128,7 @@ abstract class BrokerConnectionsContract {
     @Test
     void canReadAndCanTradeAreEnforcedThroughTheAccountsConnection() {
         Fixtures mine = new Fixtures(s, ada);
-        UUID account = mine.id(Owned.ACCOUNT);
+        UUID account = UUID.fromString(mine.id(Owned.ACCOUNT));
         String connection = s.database.jdbi().withHandle(h -> h.createQuery("SELECT broker_connection_id FROM accounts WHERE id = :id")
                 .bind("id", account).mapTo(String.class).one());
         String trade = "/api/probe/accounts/" + account + "/orders";

@@ -1,6 +1,10 @@
 package io.tradebook.http;
 
+import io.tradebook.core.events.AlertLevel;
+import io.tradebook.core.events.Notification;
+import io.tradebook.core.events.NotificationType;
 import io.tradebook.store.AccountRepository;
+import io.tradebook.store.JdbiEventSink;
 import io.tradebook.store.Owned;
 import java.util.EnumMap;
 import java.util.Map;
@@ -8,38 +12,53 @@ import java.util.UUID;
 
 /**
  * One resource of each {@link Owned} kind for a signed-in user, created on first use and reused
- * (an activation lives in the user's account). The tenancy and bad-input walks use it for every
- * owned path parameter, so a route that adds a new kind fails those walks until a recipe is added
- * here.
+ * (an activation, an order and a risk rule live in the user's account, a notification is about
+ * it). The tenancy and bad-input walks use it for every owned path parameter, so a route that adds
+ * a new kind fails those walks until a recipe is added here.
  */
 final class Fixtures {
     private final TestServer server;
     private final TestServer.Session user;
-    private final Map<Owned, UUID> made = new EnumMap<>(Owned.class);
+    private final Map<Owned, String> made = new EnumMap<>(Owned.class);
 
     Fixtures(TestServer server, TestServer.Session user) {
         this.server = server;
         this.user = user;
     }
 
-    /** The user's resource of kind {@code kind}. */
-    UUID id(Owned kind) {
-        UUID existing = made.get(kind);
+    /** The user's resource of kind {@code kind}: a UUID, or a number for a numbered kind. */
+    String id(Owned kind) {
+        String existing = made.get(kind);
         if (existing != null) {
             return existing;
         }
-        UUID id = switch (kind) {
-            case USER -> UUID.fromString(user.userId());
-            case API_KEY -> UUID.fromString(created(user.client().post("/api/keys", "{\"name\":\"fixture\"}")).at("/details/id").asText());
-            case BROKER_CONNECTION -> UUID.fromString(created(user.client().post("/api/broker-connections",
-                    "{\"broker\":\"alpaca\",\"accountNumber\":\"FX-" + UUID.randomUUID() + "\"}")).get("id").asText());
-            case ACCOUNT -> accounts().openAccountWithStrategies(UUID.fromString(user.userId()), "fixture-" + UUID.randomUUID(), "paper",
-                    "P-" + UUID.randomUUID(), "MARGIN", "USD", "momentum").id();
-            case STRATEGY_ACTIVATION -> accounts().listActivations(id(Owned.ACCOUNT)).stream()
-                    .filter(a -> a.name().equals("momentum")).findFirst().orElseThrow().id();
+        String account = kind == Owned.ACCOUNT || kind == Owned.USER || kind == Owned.API_KEY || kind == Owned.BROKER_CONNECTION ? null
+                : "/api/accounts/" + id(Owned.ACCOUNT);
+        String id = switch (kind) {
+            case USER -> user.userId();
+            case API_KEY -> created(user.client().post("/api/keys", "{\"name\":\"fixture\"}")).at("/details/id").asText();
+            case BROKER_CONNECTION -> created(user.client().post("/api/broker-connections",
+                    "{\"broker\":\"alpaca\",\"accountNumber\":\"FX-" + UUID.randomUUID() + "\"}")).get("id").asText();
+            case ACCOUNT -> created(user.client().post("/api/accounts", "{\"name\":\"fixture-" + UUID.randomUUID()
+                    + "\",\"broker\":\"paper\",\"type\":\"MARGIN\",\"initialCash\":\"1000\",\"strategies\":[\"momentum\"]}")).get("id")
+                    .asText();
+            case STRATEGY_ACTIVATION -> accounts().listActivations(UUID.fromString(id(Owned.ACCOUNT))).stream()
+                    .filter(a -> a.name().equals("momentum")).findFirst().orElseThrow().id().toString();
+            case ORDER -> created(user.client().post(account + "/orders",
+                    "{\"symbol\":\"NO-SUCH-SYMBOL\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":\"1\"}")).get("id").asText();
+            case RISK_RULE -> created(user.client().post(account + "/risk-rules", "{\"type\":\"MAX_ORDERS_PER_DAY\",\"value\":\"1000\"}"))
+                    .get("id").asText();
+            case NOTIFICATION -> notificationAbout(id(Owned.ACCOUNT));
         };
         made.put(kind, id);
         return id;
+    }
+
+    /** A notification to the user about their account, as the order path writes one. */
+    private String notificationAbout(String account) {
+        var stored = new JdbiEventSink(server.database.jdbi()).store(new Notification(account, NotificationType.SYSTEM_ERROR,
+                AlertLevel.WARNING, "Fixture", "A notification for the walks", Map.of(), server.clock.instant()));
+        return Long.toString(stored.id());
     }
 
     private AccountRepository accounts() {
@@ -57,7 +76,7 @@ final class Fixtures {
     String path(Route route, String text) {
         String path = route.path();
         for (Route.PathParam p : route.pathParams()) {
-            path = path.replace("{" + p.name() + "}", p.owned() == null ? text : id(p.owned()).toString());
+            path = path.replace("{" + p.name() + "}", p.owned() == null ? text : id(p.owned()));
         }
         return path;
     }

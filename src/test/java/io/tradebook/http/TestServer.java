@@ -7,6 +7,7 @@ import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecretTokens;
 import io.tradebook.security.SecuritySettings;
 import io.tradebook.store.Database;
+import io.tradebook.trading.TradingSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,10 +23,10 @@ final class TestServer implements AutoCloseable {
     final Database database;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:30:00Z"));
     final RecordingSms sms = new RecordingSms();
-    final TradebookServer server;
+    TradebookServer server;
     final ApiClient anonymous;
     final String masterKey;
-    final ServerConfig config;
+    ServerConfig config;
     private final boolean ownsDatabase;
 
     TestServer(Database database, UnaryOperator<ServerConfig> tweak, RouteModule... modules) {
@@ -39,17 +40,25 @@ final class TestServer implements AutoCloseable {
         this.ownsDatabase = ownsDatabase;
         ServerConfig base = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(tokenKey),
                 SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules),
-                LiveSettings.DEFAULT.withRetention(new RetentionSchedule(java.time.Duration.ZERO, 1000, null))); // run by hand in tests
-        this.config = tweak.apply(base);
+                LiveSettings.DEFAULT.withRetention(new RetentionSchedule(java.time.Duration.ZERO, 1000, null)), // run by hand in tests
+                TradingSettings.DEFAULT);
+        ServerConfig tweaked = tweak.apply(base);
         try {
-            this.server = TradebookServer.start(config, database);
+            this.server = TradebookServer.start(tweaked, database);
         } catch (RuntimeException e) {
             if (ownsDatabase) {
                 database.close();
             }
             throw e;
         }
+        this.config = tweaked.withPort(server.port());
         this.anonymous = new ApiClient(server.uri());
+    }
+
+    /** Stops the server (not the database) and starts a new one on the same port and database, as a restart would. */
+    void restart() {
+        server.close();
+        server = TradebookServer.start(config, database);
     }
 
     TestServer(Database database, RouteModule... modules) {

@@ -51,11 +51,32 @@ public final class PaperTrading {
                 new ExecutionEngine.Settings(new BigDecimal("500"), fees, retry, Sleeper.SYSTEM));
     }
 
-    /** Pays {@code amount} into the account: in the books and at the paper broker, which keeps its own cash like a real one. */
-    public void fund(String account, Money amount, Instant time, String reference) {
+    /**
+     * Pays {@code amount} into the account: in the books and at the paper broker, which keeps its
+     * own cash like a real one. Returns false, changing nothing, when the books already have {@code reference}.
+     */
+    public boolean fund(String account, Money amount, Instant time, String reference) {
         if (store.books().deposit(account, amount, time, reference)) {
             broker.fund(account, amount);
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Takes {@code amount} out of the account: in the books and at the paper broker. Returns false,
+     * changing nothing, when the books already have {@code reference}.
+     */
+    public boolean withdraw(String account, Money amount, Instant time, String reference) {
+        if (!store.books().withdraw(account, amount, time, reference)) {
+            return false;
+        }
+        try {
+            broker.withdraw(account, amount);
+        } catch (IllegalArgumentException unseen) {
+            // the paper broker keeps nothing across a restart: an account it has not seen since holds no cash there
+        }
+        return true;
     }
 
     public ManualPriceFeed feed() {

@@ -32,6 +32,10 @@ final class PaperAccount {
         cash = cash.plus(amount);
     }
 
+    void withdraw(Money amount) {
+        cash = cash.minus(amount);
+    }
+
     void apply(Side side, String symbol, Quantity quantity, Price price, Money fee) {
         Money notional = quantity.times(price);
         cash = side == Side.BUY ? cash.minus(notional).minus(fee) : cash.plus(notional).minus(fee);

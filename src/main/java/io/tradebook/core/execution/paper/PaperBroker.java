@@ -179,6 +179,22 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     }
 
     /**
+     * Pays {@code amount} out of {@code account}; refuses a non-positive amount, another currency
+     * and an account it has never seen. Like {@link #fund}, it does not check the cash left.
+     */
+    public synchronized void withdraw(String account, Money amount) {
+        Objects.requireNonNull(account, "account");
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("withdrawal must be positive: " + amount);
+        }
+        PaperAccount a = accounts.get(account);
+        if (a == null) {
+            throw new IllegalArgumentException("the paper broker has no account " + account);
+        }
+        a.withdraw(amount);
+    }
+
+    /**
      * Accepts {@code order} and matches it at once against the live price of its symbol, if there
      * is one. Submitting an order id a second time changes nothing and returns the same broker id.
      */

@@ -78,6 +78,17 @@ class PaperBrokerAccountTest {
     }
 
     @Test
+    void withdrawTakesCashOutAndRefusesAnotherCurrencyANonPositiveAmountOrAnUnknownAccount() throws BrokerException {
+        broker.withdraw(ACCOUNT, usd("2500.25"));
+
+        assertThat(broker.accountState(ACCOUNT).cash()).isEqualTo(usd("7499.75"));
+        assertThatThrownBy(() -> broker.withdraw(ACCOUNT, Money.of("1", Currency.of("EUR")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> broker.withdraw(ACCOUNT, usd("-1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> broker.withdraw("nobody", usd("1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(broker.accountState(ACCOUNT).cash()).isEqualTo(usd("7499.75"));
+    }
+
+    @Test
     void anOrderInAnotherCurrencyThanTheAccountsIsRefused() {
         Instrument sap = Instrument.equity("SAP", Currency.of("EUR"));
         PaperBroker euro = new PaperBroker(s -> s.equals("SAP") ? Optional.of(sap) : Optional.of(AAPL), new NoSlippage(),
