@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted algorithmic trading with exact books per account and strategy.",
-        subcommands = {VersionCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class, BenchCommand.class,
-                IndicatorsCommand.class,
+        subcommands = {VersionCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class, ImportCommand.class,
+                ExportCommand.class, BenchCommand.class, IndicatorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradebookCommand implements Runnable {
     /** Exit code for input the user must fix. */

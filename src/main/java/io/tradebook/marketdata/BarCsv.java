@@ -93,13 +93,14 @@ public final class BarCsv {
     }
 
     /**
-     * Writes {@code bars} (one symbol, in time order) in the format this class reads: dates for
-     * daily bars, UTC instants otherwise; {@code date,close} when every bar is close-only, else
-     * OHLCV with a close-only bar's open, high, low and volume left empty. Numbers are written
-     * plainly without trailing zeros ({@code 1469.25} for {@code 1469.250000}).
+     * Writes {@code bars} (one symbol, in time order) in the format this class reads, as
+     * {@link BarCsvWriter} does (which writes one bar at a time, for series too long to hold).
      */
     public static void write(Iterable<Bar> bars, Timeframe timeframe, boolean closeOnly, Writer out) throws IOException {
-        BarCsvWriter.write(bars, timeframe, closeOnly, out);
+        BarCsvWriter writer = new BarCsvWriter(out, timeframe, closeOnly);
+        for (Bar bar : bars) {
+            writer.write(bar);
+        }
     }
 
     private interface Read<T> {

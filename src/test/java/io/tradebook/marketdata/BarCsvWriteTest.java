@@ -10,7 +10,6 @@ import io.tradebook.core.money.Price;
 import io.tradebook.core.money.Quantity;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,32 +30,12 @@ class BarCsvWriteTest {
         return path;
     }
 
-    /**
-     * The same rows: the same header, and per line the same date text and the same numbers (the
-     * sources write CRLF line ends and trailing zeros such as 1677.0; the writer writes LF and 1677).
-     */
-    static void assertSameRows(Path copy, Path original) throws IOException {
-        List<String> expected = Files.readAllLines(original);
-        List<String> actual = Files.readAllLines(copy);
-        assertThat(actual).hasSameSizeAs(expected);
-        assertThat(actual.get(0)).isEqualTo(expected.get(0));
-        for (int i = 1; i < expected.size(); i++) {
-            String[] want = expected.get(i).split(",", -1);
-            String[] got = actual.get(i).split(",", -1);
-            assertThat(got).as("line %d", i + 1).hasSameSizeAs(want);
-            assertThat(got[0]).as("line %d", i + 1).isEqualTo(want[0]);
-            for (int f = 1; f < want.length; f++) {
-                assertThat(new BigDecimal(got[f])).as("line %d field %d", i + 1, f + 1).isEqualByComparingTo(want[f]);
-            }
-        }
-    }
-
     @Test
     void everyBundledFileComesBackAsTheSameRows() throws IOException {
         for (BundledData.Series series : BundledData.all()) {
             Path original = MarketDataFiles.path(series.resource());
             Path copy = written(BarCsv.read(original, series.symbol(), series.timeframe()));
-            assertSameRows(copy, original);
+            MarketDataFiles.assertSameRows(copy, original);
         }
     }
 

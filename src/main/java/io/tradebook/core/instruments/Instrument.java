@@ -29,6 +29,17 @@ public record Instrument(String symbol, SecurityType type, Currency currency, Bi
         }
     }
 
+    /**
+     * The default trading rules of a kind of security, for a security master entry that does not
+     * set its own: crypto trades in cent ticks and quantities down to one satoshi (1e-8);
+     * everything else (equities, ETFs, indices traded as a unit, bonds, options and futures
+     * contracts) in cent ticks and whole units. All are shortable.
+     */
+    public static Instrument defaults(String symbol, SecurityType type, Currency currency) {
+        return type == SecurityType.CRYPTO ? crypto(symbol, currency)
+                : new Instrument(symbol, type, currency, new BigDecimal("0.01"), Quantity.of(1), Quantity.of(1), true);
+    }
+
     /** A US-style equity: cent ticks, whole shares, shortable. */
     public static Instrument equity(String symbol, Currency currency) {
         return new Instrument(symbol, SecurityType.EQUITY, currency, new BigDecimal("0.01"), Quantity.of(1), Quantity.of(1), true);

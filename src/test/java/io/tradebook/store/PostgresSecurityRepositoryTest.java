@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresSecurityRepositoryTest extends SecurityRepositoryContract {
+    @Override
+    protected Database newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
