@@ -1,0 +1,126 @@
+package io.tradebook.core.backtest;
+
+import io.tradebook.core.instruments.Instrument;
+import io.tradebook.core.marketdata.Bar;
+import io.tradebook.core.strategies.PriceBar;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One instrument's bars for a run, in strictly increasing time, prepared before the run: each bar
+ * as the strategies read it ({@link PriceBar}) and its close in the compact form the equity
+ * recording uses. Immutable; safe to share between runs on several threads (a grid search).
+ *
+ * <p>Refuses an empty series, a bar of another symbol or another currency than the instrument's,
+ * and times that do not strictly increase.
+ */
+public final class BarSeries {
+    private final Instrument instrument;
+    private final PriceBar[] bars;
+    private final long[] closeUnscaled;
+    private final byte[] closeScale;
+
+    private BarSeries(Instrument instrument, PriceBar[] bars, long[] closeUnscaled, byte[] closeScale) {
+        this.instrument = instrument;
+        this.bars = bars;
+        this.closeUnscaled = closeUnscaled;
+        this.closeScale = closeScale;
+    }
+
+    public static BarSeries of(Instrument instrument, List<Bar> bars) {
+        Objects.requireNonNull(instrument, "instrument");
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("no bars of " + instrument.symbol());
+        }
+        PriceBar[] prepared = new PriceBar[bars.size()];
+        long[] unscaled = new long[bars.size()];
+        byte[] scales = new byte[bars.size()];
+        Instant previous = null;
+        for (int i = 0; i < prepared.length; i++) {
+            Bar bar = bars.get(i);
+            if (!bar.symbol().equals(instrument.symbol())) {
+                throw new IllegalArgumentException("a bar of " + bar.symbol() + " among the bars of " + instrument.symbol());
+            }
+            if (bar.close().currency() != instrument.currency()) {
+                throw new IllegalArgumentException("bar of " + bar.symbol() + " at " + bar.time() + " is in " + bar.close().currency()
+                        + "; " + instrument.symbol() + " trades in " + instrument.currency());
+            }
+            if (previous != null && !bar.time().isAfter(previous)) {
+                throw new IllegalArgumentException("bars of " + instrument.symbol() + " are not in strictly increasing time: "
+                        + bar.time() + " after " + previous);
+            }
+            previous = bar.time();
+            prepared[i] = PriceBar.of(bar);
+            BigDecimal close = bar.close().value();
+            if (CompactDecimal.fits(close)) {
+                unscaled[i] = CompactDecimal.unscaled(close);
+                scales[i] = (byte) CompactDecimal.scale(close);
+            } else {
+                scales[i] = -1;
+            }
+        }
+        return new BarSeries(instrument, prepared, unscaled, scales);
+    }
+
+    /**
+     * The bars from {@code from} (inclusive) until {@code until} (exclusive); either may be null for
+     * no bound. Refuses a range with no bar, naming the series' own first and last times.
+     */
+    public BarSeries between(Instant from, Instant until) {
+        int start = 0;
+        int end = bars.length;
+        while (start < end && from != null && bars[start].time().isBefore(from)) {
+            start++;
+        }
+        while (end > start && until != null && !bars[end - 1].time().isBefore(until)) {
+            end--;
+        }
+        if (start == end) {
+            throw new IllegalArgumentException("no bar of " + symbol() + " in the period asked for; its bars run from " + first()
+                    + " to " + last());
+        }
+        if (start == 0 && end == bars.length) {
+            return this;
+        }
+        return new BarSeries(instrument, Arrays.copyOfRange(bars, start, end), Arrays.copyOfRange(closeUnscaled, start, end),
+                Arrays.copyOfRange(closeScale, start, end));
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public String symbol() {
+        return instrument.symbol();
+    }
+
+    public int size() {
+        return bars.length;
+    }
+
+    /** Bar {@code i} (0-based). */
+    public PriceBar bar(int i) {
+        return bars[i];
+    }
+
+    public Instant first() {
+        return bars[0].time();
+    }
+
+    public Instant last() {
+        return bars[bars.length - 1].time();
+    }
+
+    /** The compact unscaled close of bar {@code i}; meaningful when {@link #closeScale} is not negative. */
+    long closeUnscaled(int i) {
+        return closeUnscaled[i];
+    }
+
+    /** The compact scale of bar {@code i}'s close, or -1 when it has no compact form. */
+    int closeScale(int i) {
+        return closeScale[i];
+    }
+}
