@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted algorithmic trading with exact books per account and strategy.",
         subcommands = {VersionCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class, ImportCommand.class,
                 ExportCommand.class, BenchCommand.class, IndicatorsCommand.class,
+                StrategiesCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradebookCommand implements Runnable {
     /** Exit code for input the user must fix. */

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One run of a plan: the wiring (a simulated clock, in-memory books and store, {@link PaperTrading}
@@ -71,6 +72,7 @@ final class BacktestRun {
     /** For each series, the indicators tracked on it. */
     private final List<List<Indicator>> tracked = new ArrayList<>();
     private final Price[] lastClose;
+    private final Consumer<Fill> fillHandler = this::deliver;
 
     BacktestRun(BacktestPlan plan, BacktestProgress progress) {
         this.plan = plan;
@@ -209,7 +211,7 @@ final class BacktestRun {
 
     /** Hands the fills booked since the last call to their strategies; the books changed. */
     private void deliverFills() {
-        store.deliverFills(this::deliver);
+        store.deliverFills(fillHandler);
     }
 
     private void deliver(Fill fill) {

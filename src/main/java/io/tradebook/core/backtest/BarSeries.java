@@ -2,6 +2,7 @@ package io.tradebook.core.backtest;
 
 import io.tradebook.core.instruments.Instrument;
 import io.tradebook.core.marketdata.Bar;
+import io.tradebook.core.money.Price;
 import io.tradebook.core.strategies.PriceBar;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,6 +64,32 @@ public final class BarSeries {
             }
         }
         return new BarSeries(instrument, prepared, unscaled, scales);
+    }
+
+    /**
+     * A series whose instrument can fill at the data's own prices: the instrument as given when
+     * every open, high, low and close is a multiple of its tick, else the same instrument with the
+     * tick of the data's precision ({@code 10^-d}, d the most decimals of any of those prices). A
+     * fill at a bar's open is then exactly the open (before slippage), never rounded to a tick the
+     * data does not keep (the bundled S&P 500 closes have 6 decimals, an index's tick is 0.01).
+     * Refuses what {@link #of} refuses.
+     */
+    public static BarSeries atDataPrecision(Instrument instrument, List<Bar> bars) {
+        int decimals = 0;
+        boolean offTick = false;
+        for (Bar bar : bars) {
+            for (Price p : new Price[] {bar.open(), bar.high(), bar.low(), bar.close()}) {
+                BigDecimal v = p.value();
+                offTick |= v.remainder(instrument.tickSize()).signum() != 0;
+                decimals = Math.max(decimals, v.signum() == 0 ? 0 : v.stripTrailingZeros().scale());
+            }
+        }
+        if (!offTick) {
+            return of(instrument, bars);
+        }
+        Instrument refined = new Instrument(instrument.symbol(), instrument.type(), instrument.currency(),
+                BigDecimal.ONE.movePointLeft(decimals), instrument.lotSize(), instrument.minQuantity(), instrument.shortable());
+        return of(refined, bars);
     }
 
     /**

@@ -46,7 +46,8 @@ final class EquityTracker {
     private final int books;
     private final int symbols;
 
-    private final BigDecimal[] mark;
+    private final BarSeries[] markSeries;
+    private final int[] markBar;
     private final long[] markUnscaled;
     private final int[] markScale;
 
@@ -85,7 +86,8 @@ final class EquityTracker {
         for (int i = 0; i < symbols; i++) {
             symbolIndex.put(symbolNames.get(i), i);
         }
-        mark = new BigDecimal[symbols];
+        markSeries = new BarSeries[symbols];
+        markBar = new int[symbols];
         markUnscaled = new long[symbols];
         markScale = new int[symbols];
         base = new BigDecimal[books];
@@ -106,9 +108,10 @@ final class EquityTracker {
         pointExact = new BigDecimal[books][];
     }
 
-    /** The close of symbol {@code i} is now bar {@code bar} of {@code series}. */
+    /** The close of symbol {@code i} is now bar {@code bar} of {@code series} (its exact value is read only when needed). */
     void mark(int i, BarSeries series, int bar) {
-        mark[i] = series.bar(bar).closePrice().value();
+        markSeries[i] = series;
+        markBar[i] = bar;
         markScale[i] = series.closeScale(bar);
         markUnscaled[i] = series.closeUnscaled(bar);
     }
@@ -189,10 +192,10 @@ final class EquityTracker {
         BigDecimal equity = base[b];
         for (int j = 0; j < heldCount[b]; j++) {
             int i = held[b][j];
-            if (mark[i] == null) {
+            if (markSeries[i] == null) {
                 throw new IllegalStateException("a position in a symbol without a close yet");
             }
-            equity = equity.add(quantity[b][i].multiply(mark[i]));
+            equity = equity.add(quantity[b][i].multiply(markSeries[i].bar(markBar[i]).closePrice().value()));
         }
         return equity;
     }
@@ -275,15 +278,41 @@ final class EquityTracker {
         return size;
     }
 
-    /** Book {@code b}'s curve. */
-    EquityCurve curve(int b) {
-        EquityCurve.Builder curve = EquityCurve.builder(currency);
+    /**
+     * Every book's curve. A point equal to the book's previous point, or to the account's point at
+     * the same time, reuses that {@code BigDecimal}: a flat book, and a lone strategy that is the
+     * whole account, add nothing per point.
+     */
+    List<EquityCurve> curves() {
+        List<EquityCurve.Builder> builders = new ArrayList<>();
+        for (int b = 0; b < books; b++) {
+            builders.add(EquityCurve.builder(currency));
+        }
+        BigDecimal[] previous = new BigDecimal[books];
         for (int p = 0; p < size; p++) {
             Instant time = Instant.ofEpochSecond(seconds[p], nanos[p]);
-            byte s = pointScale[b][p];
-            curve.append(time, s < 0 ? pointExact[b][p] : CompactDecimal.toBigDecimal(pointUnscaled[b][p], s));
+            for (int b = 0; b < books; b++) {
+                BigDecimal value = value(b, p, previous);
+                previous[b] = value;
+                builders.get(b).append(time, value);
+            }
         }
-        return curve.build();
+        return builders.stream().map(EquityCurve.Builder::build).toList();
+    }
+
+    private BigDecimal value(int b, int p, BigDecimal[] previous) {
+        byte s = pointScale[b][p];
+        if (s < 0) {
+            return pointExact[b][p];
+        }
+        long u = pointUnscaled[b][p];
+        if (p > 0 && pointScale[b][p - 1] == s && pointUnscaled[b][p - 1] == u) {
+            return previous[b];
+        }
+        if (b > 0 && pointScale[0][p] == s && pointUnscaled[0][p] == u) {
+            return previous[0];
+        }
+        return CompactDecimal.toBigDecimal(u, s);
     }
 
     /**
@@ -295,13 +324,14 @@ final class EquityTracker {
         if (size == 0) {
             throw new IllegalStateException("no point was recorded");
         }
-        PerformanceSummary run = PerformanceSummary.of(PerformanceRecorder.RUN, curve(0), book.roundTrips(),
+        List<EquityCurve> curves = curves();
+        PerformanceSummary run = PerformanceSummary.of(PerformanceRecorder.RUN, curves.get(0), book.roundTrips(),
                 new Exposure(barsHeld[0], size), settings);
         List<PerformanceSummary> perStrategy = new ArrayList<>();
         for (int k = 0; k < strategies.length; k++) {
             List<RoundTrip> trips = new ArrayList<>();
             book.positionsOf(strategies[k]).forEach(p -> trips.addAll(p.roundTrips()));
-            perStrategy.add(PerformanceSummary.of(strategies[k], curve(k + 1), trips, new Exposure(barsHeld[k + 1], size), settings));
+            perStrategy.add(PerformanceSummary.of(strategies[k], curves.get(k + 1), trips, new Exposure(barsHeld[k + 1], size), settings));
         }
         return new RunPerformance(run, perStrategy);
     }
