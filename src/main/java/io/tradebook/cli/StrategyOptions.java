@@ -79,12 +79,19 @@ final class StrategyOptions {
         }
         List<StrategyInstance> instances = new ArrayList<>();
         for (Spec spec : specs.values()) {
+            String code = spec.definition().metadata().code();
+            Parameters values;
             try {
-                Parameters values = spec.definition().metadata().parameters(spec.values());
+                values = Parameters.of(spec.definition().metadata().parameters(), spec.values());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("strategy " + spec.name() + (spec.name().equals(code) ? "" : " (" + code + ")") + ": "
+                        + e.getMessage(), e);
+            }
+            try {
                 instances.add(new StrategyInstance(spec.name(), spec.definition(), values, budget.get(spec.name()),
                         traded.getOrDefault(spec.name(), List.of())));
             } catch (IllegalArgumentException e) {
-                throw new UserInputException("strategy " + spec.name() + ": " + e.getMessage(), e);
+                throw new UserInputException(e.getMessage(), e);
             }
         }
         return instances;

@@ -33,8 +33,9 @@ public record StrategyInstance(String name, StrategyDefinition definition, Param
         if (!parameters.specs().equals(definition.metadata().parameters())) {
             throw new IllegalArgumentException("strategy " + name + ": the parameter values are not those of " + code);
         }
+        String label = "strategy " + name + (name.equals(code) ? "" : " (" + code + ")");
         definition.check(parameters).ifPresent(problem -> {
-            throw new IllegalArgumentException("strategy " + name + " (" + code + "): " + problem);
+            throw new IllegalArgumentException(label + ": " + problem);
         });
         if (budget != null && (budget.signum() <= 0 || budget.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("strategy " + name + ": a budget is a fraction of the cash above 0 and at most 1, not "
