@@ -99,7 +99,7 @@ public final class OrderWorkload implements AutoCloseable {
             keys.add(repository.openAccountWithStrategies(user, "bench-" + i, "paper", "BENCH-" + UUID.randomUUID(), "CASH", "USD",
                     "bench").id().toString());
         }
-        return new OrderWorkload(new GroupCommitExecutionStore(database.jdbi(), writers, 1000), keys);
+        return new OrderWorkload(GroupCommitExecutionStore.exclusive(database.jdbi(), writers, 1000), keys);
     }
 
     /** Stops the store's writers, if it has any. */

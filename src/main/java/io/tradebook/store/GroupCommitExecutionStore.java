@@ -9,6 +9,7 @@ import io.tradebook.core.books.FillResult;
 import io.tradebook.core.books.HoldingChange;
 import io.tradebook.core.books.JournalEntry;
 import io.tradebook.core.books.StrategyPosition;
+import io.tradebook.core.execution.ConcurrentChangeException;
 import io.tradebook.core.execution.ExecutionStore;
 import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Money;
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The orders and books in the database, written by group commit: the store keeps each account it
@@ -64,14 +66,36 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
     /** The writes this thread handed in without waiting, inside {@link #writeBehind}; null outside it. */
     private final ThreadLocal<List<CompletableFuture<Void>>> behind = new ThreadLocal<>();
 
-    /** A store with two writers and transactions of at most 1,000 calls. */
+    private final boolean exclusive;
+
+    /** A store that may share its accounts with other processes, with two writers and transactions of at most 1,000 calls. */
     public GroupCommitExecutionStore(Jdbi jdbi) {
         this(jdbi, 2, 1000);
     }
 
+    /**
+     * A store that may share its accounts with other processes (other servers on the same
+     * database): every call is durable before it returns, and a change computed from a state
+     * another writer has since changed is refused with a {@link ConcurrentChangeException}.
+     */
     public GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch) {
+        this(jdbi, writers, maxBatch, false);
+    }
+
+    private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive) {
         this.jdbi = jdbi;
         this.log = new GroupCommitLog(jdbi, writers, maxBatch);
+        this.exclusive = exclusive;
+    }
+
+    /**
+     * A store that is the only writer of its accounts (one process): as a shared one, and besides
+     * it writes behind ({@link #writeBehind}), so an order placed and filled in one call costs one
+     * commit. Changes by another writer are still detected and refused, but an order the paper
+     * broker already filled in a refused call is then known only to the paper broker.
+     */
+    public static GroupCommitExecutionStore exclusive(Jdbi jdbi, int writers, int maxBatch) {
+        return new GroupCommitExecutionStore(jdbi, writers, maxBatch, true);
     }
 
     /** One account in memory, and the owner of its writes in the log. */
@@ -89,11 +113,19 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         final Map<String, UUID> openHoldings = new HashMap<>();
         final Set<String> references = new HashSet<>();
         volatile RuntimeException failure;
+        /** The version of the account's row once every write handed in so far is committed. */
+        long version;
 
-        Account(UUID id, Currency currency, AccountBook book) {
+        Account(UUID id, Currency currency, AccountBook book, long version) {
             this.id = id;
             this.currency = currency;
             this.book = book;
+            this.version = version;
+        }
+
+        @Override
+        public long takeVersion() {
+            return version++;
         }
 
         @Override
@@ -276,14 +308,14 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
     }
 
     /**
-     * Runs {@code work} with this thread's writes handed to the group commit without waiting for
-     * each, then waits once for all of them: an order placed and filled in one call is then made
+     * In a store made by {@link #exclusive}: runs {@code work} with this thread's writes handed to
+     * the group commit without waiting for each, then waits once for all of them: an order placed and filled in one call is then made
      * durable by one commit instead of two. Throws the reason a write failed; when {@code work}
      * itself fails, its writes are still waited for before its exception is thrown.
      */
     @Override
     public <T> T writeBehind(java.util.function.Supplier<T> work) {
-        if (behind.get() != null) {
+        if (!exclusive || behind.get() != null) {
             return work.get();
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -559,7 +591,7 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         @Override
         public List<String> verify(String account) {
             UUID id = JdbiBookKeeper.accountId(account);
-            List<String> differences = new ArrayList<>(jdbi.inTransaction(h -> DatabaseBookCheck.verify(h, id)));
+            List<String> differences = new ArrayList<>(jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> DatabaseBookCheck.verify(h, id)));
             differences.addAll(read(account, a -> a.book.verify()));
             return differences;
         }
@@ -624,14 +656,17 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
 
     /** Loads an account: its books by replaying its journal, its activations, open orders, open lifecycles and cash references. */
     private Account load(UUID id) {
-        return jdbi.inTransaction(h -> {
-            Currency currency = h.createQuery("SELECT base_currency FROM accounts WHERE id = :id").bind("id", id).mapTo(String.class)
-                    .findOne().map(Currency::of).orElseThrow(() -> new IllegalArgumentException("no account " + id));
+        // one snapshot for every read: another process may commit between them
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Map<String, Object> row = h.createQuery("SELECT base_currency, version FROM accounts WHERE id = :id").bind("id", id)
+                    .mapToMap().findOne().orElseThrow(() -> new IllegalArgumentException("no account " + id));
+            Currency currency = Currency.of((String) row.get("base_currency"));
+            long version = ((Number) row.get("version")).longValue();
             Map<UUID, String> names = new HashMap<>();
             h.createQuery("SELECT id, name FROM strategy_activations WHERE account_id = :a").bind("a", id)
                     .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
                     .forEach(e -> names.put(e.getKey(), e.getValue()));
-            Account a = new Account(id, currency, DatabaseBookCheck.rebuild(h, id, names, currency));
+            Account a = new Account(id, currency, DatabaseBookCheck.rebuild(h, id, names, currency), version);
             loadActivations(h, a);
             for (Order o : OrderRows.open(h, id)) {
                 a.open.put(o.id(), o);

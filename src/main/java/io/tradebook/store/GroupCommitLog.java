@@ -1,5 +1,6 @@
 package io.tradebook.store;
 
+import io.tradebook.core.execution.ConcurrentChangeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,12 +37,23 @@ final class GroupCommitLog implements AutoCloseable {
         void failed(RuntimeException cause);
 
         boolean hasFailed();
+
+        /**
+         * The version of the account's row this write expects to find, counted on by one: called
+         * under the account's lock, once per write, in the order the writes are handed in.
+         */
+        long takeVersion();
     }
 
-    private record Write(Owner owner, Consumer<RowBatch> rows, CompletableFuture<Void> done) {
+    /** One change of one account: its rows, the account version it was computed from, and who waits for it. */
+    private record Write(Owner owner, long expectedVersion, Consumer<RowBatch> rows, CompletableFuture<Void> done) {
+        void addTo(RowBatch batch) {
+            batch.accountVersion(owner.account(), expectedVersion);
+            rows.accept(batch);
+        }
     }
 
-    private static final Write STOP = new Write(null, null, null);
+    private static final Write STOP = new Write(null, 0, null, null);
 
     private final Jdbi jdbi;
     private final boolean postgres;
@@ -78,7 +90,7 @@ final class GroupCommitLog implements AutoCloseable {
             throw new IllegalStateException("the store is closed");
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queues.get(Math.floorMod(owner.account().hashCode(), queues.size())).add(new Write(owner, rows, done));
+        queues.get(Math.floorMod(owner.account().hashCode(), queues.size())).add(new Write(owner, owner.takeVersion(), rows, done));
         return done;
     }
 
@@ -130,11 +142,15 @@ final class GroupCommitLog implements AutoCloseable {
         }
         try {
             RowBatch rows = new RowBatch();
-            live.forEach(w -> w.rows().accept(rows));
+            live.forEach(w -> w.addTo(rows));
             write(rows, ids);
             live.forEach(w -> w.done().complete(null));
         } catch (RuntimeException batchFailure) {
-            LOG.warn("a group commit of {} writes failed ({}); writing them one by one", live.size(), batchFailure.toString());
+            if (batchFailure instanceof ConcurrentChangeException) {
+                LOG.debug("a group commit of {} writes met a change by another writer; writing them one by one", live.size());
+            } else {
+                LOG.warn("a group commit of {} writes failed ({}); writing them one by one", live.size(), batchFailure.toString());
+            }
             for (Write w : live) {
                 commitAlone(w, ids);
             }
@@ -148,11 +164,15 @@ final class GroupCommitLog implements AutoCloseable {
         }
         try {
             RowBatch rows = new RowBatch();
-            w.rows().accept(rows);
+            w.addTo(rows);
             write(rows, ids);
             w.done().complete(null);
         } catch (RuntimeException e) {
-            LOG.error("a write of account {} failed; its state will be loaded again from the database", w.owner().account(), e);
+            if (e instanceof ConcurrentChangeException) {
+                LOG.info("another writer changed account {}; its state will be loaded again from the database", w.owner().account());
+            } else {
+                LOG.error("a write of account {} failed; its state will be loaded again from the database", w.owner().account(), e);
+            }
             w.owner().failed(e);
             w.done().completeExceptionally(e);
         }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -240,7 +241,7 @@ public final class JdbiBookKeeper implements BookKeeper {
     @Override
     public List<String> verify(String account) {
         UUID accountId = accountId(account);
-        return jdbi.inTransaction(h -> DatabaseBookCheck.verify(h, accountId));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> DatabaseBookCheck.verify(h, accountId));
     }
 
     /** True when the account has a deposit or withdrawal with this reference (callers hold the account lock). */

@@ -1,5 +1,6 @@
 package io.tradebook.store;
 
+import io.tradebook.core.execution.ConcurrentChangeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,40 +11,57 @@ import java.util.List;
  * How a group commit writes its rows on PostgreSQL: the row statements of every table it touches,
  * in their array form ({@link ArrayStatement}), joined into one multi-statement that the driver
  * sends in one round trip and the server prepares once per connection. The order is the one
- * {@link RowBatch} writes in: parents before children, holdings closed before new ones open.
+ * {@link RowBatch} writes in: the accounts' rows first (locked, versions checked), then parents
+ * before children, holdings closed before new ones open.
  * A table without rows in a batch gets empty arrays and writes nothing.
  *
  * <p>Immutable once made; made once per store from its first connection.
  */
 final class PostgresBatchPlan {
-    static final int ORDER_INSERT = 0;
-    static final int ORDER_UPDATE = 1;
-    static final int EVENT_INSERT = 2;
-    static final int FILL_INSERT = 3;
-    static final int ENTRY_INSERT = 4;
-    static final int POSTING_INSERT = 5;
-    static final int HOLDING_UPDATE = 6;
-    static final int HOLDING_INSERT = 7;
-    static final int ROUND_TRIP_INSERT = 8;
-    static final int ACCOUNT_UPDATE = 9;
+    static final int ACCOUNT_UPDATE = 0;
+    static final int ORDER_INSERT = 1;
+    static final int ORDER_UPDATE = 2;
+    static final int EVENT_INSERT = 3;
+    static final int FILL_INSERT = 4;
+    static final int ENTRY_INSERT = 5;
+    static final int POSTING_INSERT = 6;
+    static final int HOLDING_UPDATE = 7;
+    static final int HOLDING_INSERT = 8;
+    static final int ROUND_TRIP_INSERT = 9;
     static final int ACTIVATION_UPDATE = 10;
 
+    /** The accounts come first: their rows are locked and their versions checked before anything else is written. */
     private static final String[] ROW_STATEMENTS = {
-        OrderRows.INSERT, OrderRows.UPDATE, OrderRows.EVENT_INSERT, RowBatch.FILL_INSERT_WITH_ID, RowBatch.ENTRY_INSERT_WITH_ID,
-        JournalRows.POSTING_INSERT, HoldingRows.UPDATE, HoldingRows.INSERT, JdbiBookKeeper.ROUND_TRIP_INSERT,
-        RowBatch.ACCOUNT_UPDATE, RowBatch.ACTIVATION_UPDATE,
+        RowBatch.ACCOUNT_UPDATE, OrderRows.INSERT, OrderRows.UPDATE, OrderRows.EVENT_INSERT, RowBatch.FILL_INSERT_WITH_ID,
+        RowBatch.ENTRY_INSERT_WITH_ID, JournalRows.POSTING_INSERT, HoldingRows.UPDATE, HoldingRows.INSERT,
+        JdbiBookKeeper.ROUND_TRIP_INSERT, RowBatch.ACTIVATION_UPDATE,
     };
 
     private final List<ArrayStatement> statements;
     private final String sql;
 
+    /** Raised by the server when an account's row is not at the version a change expected; see {@link #checkedAccounts}. */
+    private static final String CONFLICT = "tradebook: another writer changed an account";
+
     private PostgresBatchPlan(List<ArrayStatement> statements) {
         this.statements = List.copyOf(statements);
-        StringBuilder all = new StringBuilder();
-        for (ArrayStatement s : statements) {
-            all.append(all.length() == 0 ? "" : ";\n").append(s.sql());
+        StringBuilder all = new StringBuilder(checkedAccounts(statements.get(ACCOUNT_UPDATE).sql()));
+        for (ArrayStatement s : statements.subList(ACCOUNT_UPDATE + 1, statements.size())) {
+            all.append(";\n").append(s.sql());
         }
         this.sql = all.toString();
+    }
+
+    /**
+     * The accounts' update as a statement that fails, with {@link #CONFLICT} in its message, when
+     * fewer rows changed than the last parameter says: all statements go in one round trip, so a
+     * conflict must stop the server before the later ones run (their unique keys would otherwise
+     * report it as something else). The failing branch depends on the count, so the planner cannot
+     * evaluate it early.
+     */
+    private static String checkedAccounts(String arrayUpdate) {
+        return "WITH changed AS (" + arrayUpdate + " RETURNING 1) SELECT CASE WHEN COUNT(*) = ? THEN COUNT(*) "
+                + "ELSE CAST('" + CONFLICT + " (' || COUNT(*) || ' of the expected rows changed)' AS BIGINT) END FROM changed";
     }
 
     /** The plan, with parameter types from the server on {@code c}. */
@@ -66,12 +84,21 @@ final class PostgresBatchPlan {
             throw new IllegalArgumentException("rows for " + rows.size() + " statements, the plan has " + statements.size());
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int at = 1;
-            for (ColumnArrays r : rows) {
+            int at = rows.get(ACCOUNT_UPDATE).bind(c, ps, 1);
+            ps.setLong(at++, rows.get(ACCOUNT_UPDATE).rows());
+            for (ColumnArrays r : rows.subList(ACCOUNT_UPDATE + 1, rows.size())) {
                 at = r.bind(c, ps, at);
             }
-            boolean resultSet = ps.execute();
-            for (int i = 0; i < statements.size(); i++) {
+            try {
+                ps.execute();
+            } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).contains(CONFLICT)) {
+                    throw new ConcurrentChangeException("another writer changed one of the batch's accounts since this process read it");
+                }
+                throw e;
+            }
+            boolean resultSet = ps.getMoreResults(); // past the accounts' check, which succeeded
+            for (int i = ACCOUNT_UPDATE + 1; i < statements.size(); i++) {
                 if (resultSet) {
                     throw new IllegalStateException("statement " + i + " of the group commit returned rows");
                 }

@@ -4,6 +4,7 @@ import io.tradebook.core.books.Fill;
 import io.tradebook.core.books.Holding;
 import io.tradebook.core.books.JournalEntry;
 import io.tradebook.core.books.RoundTrip;
+import io.tradebook.core.execution.ConcurrentChangeException;
 import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.orders.Order;
@@ -83,10 +84,12 @@ final class RowBatch {
     private record TripRow(UUID account, UUID activation, UUID holding, RoundTrip trip) {
     }
 
+    /** An account's row: the version its first change expected, how many changes, and the cached balances if any changed them. */
     private static final class AccountRow {
+        long expected;
+        int versions;
         BigDecimal cash;
         BigDecimal netDeposits;
-        int versions;
     }
 
     /** A strategy's cached figures; {@code allocation} and {@code budget} are null while it has never had an allocation. */
@@ -152,12 +155,28 @@ final class RowBatch {
         trips.add(new TripRow(account, activation, holding, trip));
     }
 
-    /** The account's cached cash and net deposits after this change. */
+    /**
+     * One more change of {@code account}, computed from its row at version {@code expected}: the
+     * batch moves the row's version on by one per change, and only if it finds the version the
+     * first change expected, so a change computed from a state another writer has since changed is
+     * not written (see {@link io.tradebook.core.execution.ConcurrentChangeException}).
+     */
+    void accountVersion(UUID account, long expected) {
+        AccountRow row = accounts.computeIfAbsent(account, k -> new AccountRow());
+        if (row.versions == 0) {
+            row.expected = expected;
+        } else if (expected != row.expected + row.versions) {
+            throw new IllegalStateException("account " + account + " changes out of order: version " + expected + " after "
+                    + (row.expected + row.versions - 1));
+        }
+        row.versions++;
+    }
+
+    /** The account's cached cash and net deposits after this change (call after {@link #accountVersion}). */
     void account(UUID account, Money cash, Money netDeposits) {
         AccountRow row = accounts.computeIfAbsent(account, k -> new AccountRow());
         row.cash = cash.amount();
         row.netDeposits = netDeposits.amount();
-        row.versions++;
     }
 
     /** A strategy's cached total P&L, allocation and budget after this change; the last two null if it never had an allocation. */
@@ -180,6 +199,16 @@ final class RowBatch {
     }
 
     private void write(Connection c) throws SQLException {
+        // the accounts first: their rows are locked and their versions checked before anything else is written
+        if (!accounts.isEmpty()) {
+            try (JdbcBatch batch = new JdbcBatch(c, ACCOUNT_UPDATE, false)) {
+                for (Map.Entry<UUID, AccountRow> e : accounts.entrySet()) {
+                    bindAccount(batch, e.getKey(), e.getValue());
+                    batch.add();
+                }
+                requireAccountVersions(batch.execute());
+            }
+        }
         writeOrders(c);
         if (!events.isEmpty()) {
             try (JdbcBatch batch = new JdbcBatch(c, OrderRows.EVENT_INSERT, false)) {
@@ -211,15 +240,6 @@ final class RowBatch {
                 batch.execute();
             }
         }
-        if (!accounts.isEmpty()) {
-            try (JdbcBatch batch = new JdbcBatch(c, ACCOUNT_UPDATE, false)) {
-                for (Map.Entry<UUID, AccountRow> e : accounts.entrySet()) {
-                    bindAccount(batch, e.getKey(), e.getValue());
-                    batch.add();
-                }
-                requireEveryRow(batch.execute(), "account");
-            }
-        }
         if (!activations.isEmpty()) {
             try (JdbcBatch batch = new JdbcBatch(c, ACTIVATION_UPDATE, false)) {
                 for (Map.Entry<UUID, ActivationRow> e : activations.entrySet()) {
@@ -231,8 +251,9 @@ final class RowBatch {
         }
     }
 
-    static final String ACCOUNT_UPDATE = "UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
-            + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
+    static final String ACCOUNT_UPDATE = "UPDATE accounts SET cash_balance = COALESCE(:cash, cash_balance), "
+            + "net_deposits = COALESCE(:deposits, net_deposits), version = :expected + CAST(:versions AS BIGINT), updated_at = CURRENT_TIMESTAMP "
+            + "WHERE id = :id AND version = :expected";
     static final String ACTIVATION_UPDATE = "UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
             + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
 
@@ -240,6 +261,7 @@ final class RowBatch {
         p.set("cash", row.cash, Types.NUMERIC);
         p.set("deposits", row.netDeposits, Types.NUMERIC);
         p.set("versions", row.versions, Types.INTEGER);
+        p.set("expected", row.expected, Types.BIGINT);
         p.set("id", id, Types.OTHER);
     }
 
@@ -320,8 +342,8 @@ final class RowBatch {
             bindActivation(activationRows, id, row);
             activationRows.add();
         });
-        plan.execute(c, List.of(orderInserts, orderUpdates, eventRows, fillRows, entryRows, postingRows, holdingUpdates,
-                holdingInserts, tripRows, accountRows, activationRows));
+        plan.execute(c, List.of(accountRows, orderInserts, orderUpdates, eventRows, fillRows, entryRows, postingRows, holdingUpdates,
+                holdingInserts, tripRows, activationRows));
     }
 
     private void writeOrders(Connection c) throws SQLException {
@@ -395,6 +417,15 @@ final class RowBatch {
             .replace("VALUES (", "VALUES (:id, ");
     static final String ENTRY_INSERT_WITH_ID = JournalRows.ENTRY_INSERT
             .replace("INSERT INTO journal_entries (", "INSERT INTO journal_entries (id, ").replace("VALUES (", "VALUES (:id, ");
+
+    /** An account row not at the version the batch expected: another writer changed the account. */
+    static void requireAccountVersions(int[] counts) {
+        for (int c : counts) {
+            if (c != 1 && c != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new ConcurrentChangeException("another writer changed the account since this process read it");
+            }
+        }
+    }
 
     /** A batched update that missed a row means the database changed under the store: the batch must not commit. */
     private static void requireEveryRow(int[] counts, String what) {

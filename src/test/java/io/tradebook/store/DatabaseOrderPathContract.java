@@ -30,11 +30,19 @@ abstract class DatabaseOrderPathContract extends OrderPathContract {
     @Override
     protected ExecutionStore newStore() {
         database = newDatabase();
-        return groupCommit() ? new GroupCommitExecutionStore(database.jdbi()) : new JdbiExecutionStore(database.jdbi());
+        if (!groupCommit()) {
+            return new JdbiExecutionStore(database.jdbi());
+        }
+        return exclusive() ? GroupCommitExecutionStore.exclusive(database.jdbi(), 2, 1000) : new GroupCommitExecutionStore(database.jdbi());
     }
 
     /** True to run the path on a {@link GroupCommitExecutionStore} instead of {@link JdbiExecutionStore}. */
     protected boolean groupCommit() {
+        return false;
+    }
+
+    /** With {@link #groupCommit}: true for the store of one process, which writes behind. */
+    protected boolean exclusive() {
         return false;
     }
 

@@ -19,6 +19,7 @@ import io.tradebook.core.orders.OrderStatus;
 import io.tradebook.core.orders.RejectReason;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,13 @@ public final class ExecutionEngine implements BrokerListener {
     private final OrderScreen screen;
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> accountOfOpenOrder = new ConcurrentHashMap<>();
+    /**
+     * How many times a change refused because another process changed its account is tried in
+     * all, with a growing pause between tries: a new order gives up sooner (nothing of it is stored,
+     * and its caller may try again) than a fill, which must be booked.
+     */
+    private static final int ORDER_CONFLICT_ATTEMPTS = 10;
+    private static final int FILL_CONFLICT_ATTEMPTS = 200;
     /** Inside a submit, the announcements that wait until its writes are durable; null outside one. */
     private final ThreadLocal<List<Runnable>> announcements = new ThreadLocal<>();
 
@@ -139,34 +147,46 @@ public final class ExecutionEngine implements BrokerListener {
         StrategyActivation activation = accounts.activation(account.key(), request.strategy()).orElseThrow(() ->
                 new IllegalArgumentException("strategy " + request.strategy() + " is not activated on account " + account.key()));
         Lane lane = lane(account.key());
-        String id;
-        lane.lock.lock();
-        try {
-            if (request.clientOrderId() != null) {
-                Optional<Order> existing = store.findByClientOrderId(account.key(), request.clientOrderId());
-                if (existing.isPresent()) {
-                    return existing.get();
+        String id = null;
+        for (int attempt = 1; id == null; attempt++) {
+            lane.lock.lock();
+            try {
+                if (request.clientOrderId() != null) {
+                    Optional<Order> existing = store.findByClientOrderId(account.key(), request.clientOrderId());
+                    if (existing.isPresent()) {
+                        return existing.get();
+                    }
                 }
-            }
-            Instant now = clock.instant();
-            id = ids.get();
-            OrderScreen.Screening screening = screen.screen(id, request, account, activation, lane.open.values(), now);
-            Order screened = screening.order();
-            if (screened.status() == OrderStatus.REJECTED) {
-                store.insert(screened, OrderEvent.of(null, screened));
-                if (screening.denial() != null) {
-                    announceRiskDenial(screened, screening.denial());
+                Instant now = clock.instant();
+                String candidate = ids.get();
+                OrderScreen.Screening screening = screen.screen(candidate, request, account, activation, lane.open.values(), now);
+                Order screened = screening.order();
+                if (screened.status() == OrderStatus.REJECTED) {
+                    store.insert(screened, OrderEvent.of(null, screened));
+                    if (screening.denial() != null) {
+                        announceRiskDenial(screened, screening.denial());
+                    }
+                    announceRejection(screened);
+                    return screened;
                 }
-                announceRejection(screened);
-                return screened;
+                // PLACED means sent: it holds its reservation from here on, so concurrent submits see it
+                Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
+                store.insertPlaced(screened, OrderEvent.of(null, screened), placed, OrderEvent.of(screened, placed));
+                remember(lane, placed);
+                pin(lane, placed);
+                id = candidate;
+            } catch (ConcurrentChangeException e) {
+                // another process changed the account: nothing was stored; check again against what it holds now
+                if (attempt >= ORDER_CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                refresh(lane, account.key());
+            } finally {
+                lane.lock.unlock();
             }
-            // PLACED means sent: it holds its reservation from here on, so concurrent submits see it
-            Order placed = screened.moveTo(OrderStatus.PLACED, now, "sent to broker");
-            store.insertPlaced(screened, OrderEvent.of(null, screened), placed, OrderEvent.of(screened, placed));
-            remember(lane, placed);
-            pin(lane, placed);
-        } finally {
-            lane.lock.unlock();
+            if (id == null) {
+                backOff(attempt);
+            }
         }
         if (broker.keepsOrdersAcrossRestarts()) {
             awaitPlaced(lane, id);
@@ -312,43 +332,69 @@ public final class ExecutionEngine implements BrokerListener {
         Lane lane = lane(known.get().account());
         lane.lock.lock();
         try {
-            Order current = current(lane, f.orderId());
-            Fill fill = new Fill(f.tradeId(), current.account(), current.strategy(), current.symbol(), current.side(), f.quantity(),
-                    f.price(), f.fee(), f.time(), current.confidence());
-            if (!current.isOpen() || f.quantity().compareTo(current.remaining()) > 0) {
-                // a late or excess fill: the books must still show what happened at the broker
-                FillResult result = store.books().record(fill);
-                if (!result.duplicate()) {
-                    announce(() -> {
-                        events.log(LogLevel.ERROR, "execution", "fill beyond the open quantity of order " + current.id(),
-                                Map.of("orderId", current.id(), "tradeId", f.tradeId(), "status", current.status().name()));
-                        events.notify(new Notification(current.account(), NotificationType.SYSTEM_ERROR, AlertLevel.ERROR,
-                                "Unexpected fill", "The broker reported a fill of " + f.quantity() + " " + current.symbol()
-                                + " on order " + current.id() + ", which is " + current.status() + " with " + current.remaining()
-                                + " open", Map.of("orderId", current.id(), "tradeId", f.tradeId()), f.time()));
-                    });
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    recordFill(lane, f);
+                    return;
+                } catch (ConcurrentChangeException e) {
+                    // another process changed the account: read it again and book the fill on what it holds now
+                    refresh(lane, known.get().account());
+                    if (attempt >= FILL_CONFLICT_ATTEMPTS || !backOff(attempt)) {
+                        int tries = attempt;
+                        announce(() -> {
+                            events.log(LogLevel.ERROR, "execution", "a fill could not be booked: " + e.getMessage(),
+                                    Map.of("orderId", f.orderId(), "tradeId", f.tradeId()));
+                            events.notify(new Notification(known.get().account(), NotificationType.SYSTEM_ERROR, AlertLevel.CRITICAL,
+                                    "Fill not booked", "The broker reported a fill of " + f.quantity() + " on order " + f.orderId()
+                                    + " (trade " + f.tradeId() + ") that could not be booked after " + tries + " tries: "
+                                    + e.getMessage() + ". Reconcile the account with the broker.",
+                                    Map.of("orderId", f.orderId(), "tradeId", f.tradeId()), f.time()));
+                        });
+                        return;
+                    }
                 }
-                return;
-            }
-            Money release = current.reserved().isZero() ? current.reserved() : current.reserved().proRata(f.quantity(), current.remaining());
-            Order next = current.filled(f.quantity(), f.price(), release, f.time());
-            if (next.brokerOrderId() == null && f.brokerOrderId() != null) {
-                next = next.withBrokerOrderId(f.brokerOrderId(), f.time());
-            }
-            FillResult result = store.recordFill(next, OrderEvent.of(current, next), fill);
-            if (result.duplicate()) {
-                return;
-            }
-            remember(lane, next);
-            if (next.status() == OrderStatus.FILLED) {
-                Order filled = next;
-                announce(() -> events.notify(new Notification(filled.account(), NotificationType.ORDER_FILLED, AlertLevel.INFO,
-                        "Order filled", filled.side() + " " + filled.quantity() + " " + filled.symbol() + " filled at "
-                        + filled.averageFillPrice().toPlainString(), Map.of("orderId", filled.id(), "strategy", filled.strategy()),
-                        f.time())));
             }
         } finally {
             lane.lock.unlock();
+        }
+    }
+
+    /** Books {@code f} on its order and the books in one step of the store; call under the lane's lock. */
+    private void recordFill(Lane lane, BrokerFill f) {
+        Order current = current(lane, f.orderId());
+        Fill fill = new Fill(f.tradeId(), current.account(), current.strategy(), current.symbol(), current.side(), f.quantity(),
+                f.price(), f.fee(), f.time(), current.confidence());
+        if (!current.isOpen() || f.quantity().compareTo(current.remaining()) > 0) {
+            // a late or excess fill: the books must still show what happened at the broker
+            FillResult result = store.books().record(fill);
+            if (!result.duplicate()) {
+                announce(() -> {
+                    events.log(LogLevel.ERROR, "execution", "fill beyond the open quantity of order " + current.id(),
+                            Map.of("orderId", current.id(), "tradeId", f.tradeId(), "status", current.status().name()));
+                    events.notify(new Notification(current.account(), NotificationType.SYSTEM_ERROR, AlertLevel.ERROR,
+                            "Unexpected fill", "The broker reported a fill of " + f.quantity() + " " + current.symbol()
+                            + " on order " + current.id() + ", which is " + current.status() + " with " + current.remaining()
+                            + " open", Map.of("orderId", current.id(), "tradeId", f.tradeId()), f.time()));
+                });
+            }
+            return;
+        }
+        Money release = current.reserved().isZero() ? current.reserved() : current.reserved().proRata(f.quantity(), current.remaining());
+        Order next = current.filled(f.quantity(), f.price(), release, f.time());
+        if (next.brokerOrderId() == null && f.brokerOrderId() != null) {
+            next = next.withBrokerOrderId(f.brokerOrderId(), f.time());
+        }
+        FillResult result = store.recordFill(next, OrderEvent.of(current, next), fill);
+        if (result.duplicate()) {
+            return;
+        }
+        remember(lane, next);
+        if (next.status() == OrderStatus.FILLED) {
+            Order filled = next;
+            announce(() -> events.notify(new Notification(filled.account(), NotificationType.ORDER_FILLED, AlertLevel.INFO,
+                    "Order filled", filled.side() + " " + filled.quantity() + " " + filled.symbol() + " filled at "
+                    + filled.averageFillPrice().toPlainString(), Map.of("orderId", filled.id(), "strategy", filled.strategy()),
+                    f.time())));
         }
     }
 
@@ -481,9 +527,66 @@ public final class ExecutionEngine implements BrokerListener {
         return latest;
     }
 
+    /**
+     * Stores {@code after}, the next state of {@code before}. When another process changed the
+     * account meanwhile, the lane is read again and the change is tried again, as long as the order
+     * itself is still as it was; otherwise the conflict is thrown.
+     */
     private void save(Lane lane, Order before, Order after) {
-        store.update(after, OrderEvent.of(before, after));
-        remember(lane, after);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.update(after, OrderEvent.of(before, after));
+                remember(lane, after);
+                return;
+            } catch (ConcurrentChangeException e) {
+                refresh(lane, before.account());
+                Order now = current(lane, before.id());
+                if (attempt >= ORDER_CONFLICT_ATTEMPTS || !sameState(now, before) || !backOff(attempt)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Pauses after the {@code attempt}-th try met another process's change (1, 2, 4 … up to 50 ms); false when interrupted. */
+    private boolean backOff(int attempt) {
+        try {
+            settings.sleeper().sleep(Duration.ofMillis(Math.min(50L, 1L << Math.min(attempt, 6))));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether two states of one order agree on everything a change depends on (times aside, which a database rounds). */
+    private static boolean sameState(Order a, Order b) {
+        return a.status() == b.status() && a.quantity().equals(b.quantity()) && a.filledQuantity().equals(b.filledQuantity())
+                && Objects.equals(a.limitPrice(), b.limitPrice()) && Objects.equals(a.stopPrice(), b.stopPrice())
+                && Objects.equals(a.brokerOrderId(), b.brokerOrderId()) && a.retryCount() == b.retryCount();
+    }
+
+    /**
+     * Reads the account's open orders again from the store, after another process changed the
+     * account; call under the lane's lock. Orders a call is working on keep their pins, updated
+     * to what the store holds.
+     */
+    private void refresh(Lane lane, String account) {
+        for (String id : lane.open.keySet()) {
+            accountOfOpenOrder.remove(id);
+        }
+        lane.open.clear();
+        for (Order o : store.openOrders(account)) {
+            lane.open.put(o.id(), o);
+            accountOfOpenOrder.put(o.id(), account);
+        }
+        for (Map.Entry<String, Pin> p : lane.pinned.entrySet()) {
+            Order open = lane.open.get(p.getKey());
+            Order latest = open != null ? open : store.find(p.getKey()).orElse(null);
+            if (latest != null) {
+                p.getValue().latest = latest;
+            }
+        }
     }
 
     private void remember(Lane lane, Order order) {

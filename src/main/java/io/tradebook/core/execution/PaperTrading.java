@@ -31,8 +31,19 @@ public final class PaperTrading {
     @SuppressWarnings("checkstyle:ParameterNumber")
     public PaperTrading(ExecutionStore store, AccountDirectory accounts, InstrumentSource instruments, SlippageModel slippage,
                         CommissionModel commission, EventSink events, Clock clock, Supplier<String> ids, RetryPolicy retry) {
+        this(store, accounts, instruments, slippage, commission, events, clock, ids, retry, "");
+    }
+
+    /**
+     * As the other constructor, with a paper broker whose order and trade ids carry
+     * {@code brokerIdTag}: each server process that books into one database needs its own.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public PaperTrading(ExecutionStore store, AccountDirectory accounts, InstrumentSource instruments, SlippageModel slippage,
+                        CommissionModel commission, EventSink events, Clock clock, Supplier<String> ids, RetryPolicy retry,
+                        String brokerIdTag) {
         this.store = store;
-        this.broker = new PaperBroker(instruments, slippage, commission, PaperBroker.Config.defaults().withClock(clock));
+        this.broker = new PaperBroker(instruments, slippage, commission, PaperBroker.Config.defaults().withClock(clock), brokerIdTag);
         feed.subscribe(broker);
         this.risk = new RuleBasedRisk(rules, store.books(), feed::latest, accounts, clock);
         FeeEstimate fees = (request, price) -> commission.commission(Quantity.ZERO, request.quantity(), price);

@@ -149,10 +149,25 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     private final Map<String, Market> markets = new HashMap<>();
     private final ConcurrentMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private BrokerListener listener;
+    private final String idPrefix;
     private long orderSequence;
     private long tradeSequence;
 
     public PaperBroker(InstrumentSource instruments, SlippageModel slippage, CommissionModel commission, Config config) {
+        this(instruments, slippage, commission, config, "");
+    }
+
+    /**
+     * A paper broker whose order and trade ids carry {@code idTag} ({@code P-<tag>-1},
+     * {@code PT-<tag>-1}, …): several paper brokers that book into one database (one per server
+     * process) need distinct tags, since a trade id is unique per account. Refuses a tag that is
+     * not letters, digits and dashes.
+     */
+    public PaperBroker(InstrumentSource instruments, SlippageModel slippage, CommissionModel commission, Config config, String idTag) {
+        if (!idTag.matches("[A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("a paper broker id tag is letters, digits and dashes: '" + idTag + "'");
+        }
+        this.idPrefix = idTag.isEmpty() ? "" : idTag + "-";
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.pricing = new FillPricing(Objects.requireNonNull(slippage, "slippage"));
         this.commission = Objects.requireNonNull(commission, "commission");
@@ -215,7 +230,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         PaperTerms.check(order.id(), instrument, order.type(), order.quantity(), order.limitPrice(), order.stopPrice());
         openAccount(order.account(), instrument);
         Market market = market(order.symbol());
-        WorkingOrder w = WorkingOrder.accept(order, "P-" + ++orderSequence, instrument, market.lastBar);
+        WorkingOrder w = WorkingOrder.accept(order, "P-" + idPrefix + ++orderSequence, instrument, market.lastBar);
         Instant now = config.clock().instant();
         if (market.live != null) {
             settle(w, LivePriceMatching.match(w, market.live), null, now, out);
@@ -396,7 +411,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         Price price = pricing.fillPrice(w, matched);
         Money fee = commission.commission(w.filled(), quantity, price);
         accounts.get(w.account()).apply(w.side(), w.symbol(), quantity, price, fee);
-        BrokerFill fill = new BrokerFill(w.orderId(), w.brokerOrderId(), "PT-" + ++tradeSequence, quantity, price, fee, time);
+        BrokerFill fill = new BrokerFill(w.orderId(), w.brokerOrderId(), "PT-" + idPrefix + ++tradeSequence, quantity, price, fee, time);
         out.add(new Report(w.account(), l -> l.onFill(fill)));
         return w.filledBy(quantity);
     }
