@@ -142,9 +142,8 @@ final class BacktestRun {
         for (int k = 0; k < strategies.length; k++) {
             strategies[k].onStart(contexts[k]);
         }
-        int n = series.length;
-        int[] cursor = new int[n];
-        int[] step = new int[n];
+        int[] cursor = new int[series.length];
+        int[] step = new int[series.length];
         long total = plan.bars();
         long done = 0;
         long reportEvery = Math.max(1, total / 1000);
@@ -153,43 +152,15 @@ final class BacktestRun {
         long next = nextTime(cursor);
         while (next != Long.MAX_VALUE) {
             long now = next;
-            Instant t = null;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (cursor[i] < series[i].size() && series[i].nanos(cursor[i]) == now) {
-                    PriceBar bar = series[i].bar(cursor[i]);
-                    if (t == null) {
-                        t = bar.time();
-                        clock.set(t);
-                    }
-                    step[count++] = i;
-                    feed.pushBar(bar.bar());
-                }
-            }
-            for (int j = 0; j < count; j++) {
-                int i = step[j];
-                tracker.mark(i, series[i], cursor[i]);
-                latest[i] = cursor[i];
-                cursor[i]++;
-            }
+            int count = match(now, cursor, step);
             next = nextTime(cursor);
             if (next == Long.MAX_VALUE || day(next) != day(now)) {
-                paper.broker().closeSession(t);
+                paper.broker().closeSession(clock.instant());
             }
             deliverFills();
-            for (int j = 0; j < count; j++) {
-                int i = step[j];
-                PriceBar bar = series[i].bar(cursor[i] - 1);
-                List<Indicator> indicators = tracked.get(i);
-                for (int x = 0; x < indicators.size(); x++) {
-                    indicators.get(x).update(bar.high(), bar.low(), bar.close());
-                }
-                for (int k : tradedBy[i]) {
-                    strategies[k].onBar(contexts[k], bar);
-                }
-            }
+            close(step, count, cursor);
             deliverFills();
-            tracker.record(t);
+            tracker.record(clock.instant());
             steps++;
             done += count;
             if (done >= nextReport) {
@@ -197,6 +168,52 @@ final class BacktestRun {
                 nextReport = done + reportEvery;
             }
         }
+        return finish(total, steps);
+    }
+
+    /**
+     * The bars of time {@code now}: moves the clock there, gives each bar to the price feed (the
+     * broker matches what works on its symbol), marks its close and moves past it. Returns how
+     * many series had a bar, their indexes in {@code step}.
+     */
+    private int match(long now, int[] cursor, int[] step) {
+        int count = 0;
+        for (int i = 0; i < series.length; i++) {
+            if (cursor[i] < series[i].size() && series[i].nanos(cursor[i]) == now) {
+                PriceBar bar = series[i].bar(cursor[i]);
+                if (count == 0) {
+                    clock.set(bar.time());
+                }
+                step[count++] = i;
+                feed.pushBar(bar.bar());
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            int i = step[j];
+            tracker.mark(i, series[i], cursor[i]);
+            latest[i] = cursor[i];
+            cursor[i]++;
+        }
+        return count;
+    }
+
+    /** The close of the step's bars: each bar feeds the indicators tracked on its symbol, then the strategies trading it see it. */
+    private void close(int[] step, int count, int[] cursor) {
+        for (int j = 0; j < count; j++) {
+            int i = step[j];
+            PriceBar bar = series[i].bar(cursor[i] - 1);
+            List<Indicator> indicators = tracked.get(i);
+            for (int x = 0; x < indicators.size(); x++) {
+                indicators.get(x).update(bar.high(), bar.low(), bar.close());
+            }
+            for (int k : tradedBy[i]) {
+                strategies[k].onBar(contexts[k], bar);
+            }
+        }
+    }
+
+    /** After the last step: the strategies stop, what still works is cancelled, the books are checked. */
+    private BacktestResult finish(long total, long steps) {
         for (int k = 0; k < strategies.length; k++) {
             strategies[k].onStop(contexts[k]);
         }
