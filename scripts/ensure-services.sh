@@ -1,17 +1,41 @@
 #!/usr/bin/env bash
-# Makes sure the PostgreSQL the tests use is up, and creates the test database.
-# Idempotent: checks first, starts a stopped cluster, installs only when PostgreSQL is missing.
-# Honours TRADEBOOK_TEST_DB_URL: when it is set, the tests use that server and this script only reports.
+# Makes sure the services the tests use are up: Redis (live-event fan-out) and PostgreSQL (with the
+# test database). Idempotent: checks first, starts what is stopped, installs only what is missing.
+# Honours TRADEBOOK_TEST_REDIS_URL and TRADEBOOK_TEST_DB_URL: when one is set, the tests use that
+# server and this script leaves that service alone.
 set -euo pipefail
 
 log() { echo "ensure-services: $*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+# ---- Redis on 127.0.0.1:6379 (keeps nothing on disk) ----
+redis_up() { command -v redis-cli >/dev/null && [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ]; }
+
+if [ -n "${TRADEBOOK_TEST_REDIS_URL:-}" ]; then
+  log "TRADEBOOK_TEST_REDIS_URL is set; the tests use that Redis"
+elif ! redis_up; then
+  if ! command -v redis-server >/dev/null; then
+    log "Redis is not installed; installing it from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  log "starting Redis on 127.0.0.1:6379"
+  as_root mkdir -p /var/lib/redis /var/log/redis
+  as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  for _ in $(seq 1 30); do redis_up && break; sleep 1; done
+  if redis_up; then log "Redis is up on 127.0.0.1:6379"; else log "Redis did not start; see /var/log/redis/ci.log"; exit 1; fi
+else
+  log "Redis is up on 127.0.0.1:6379"
+fi
+
+# ---- PostgreSQL ----
 
 if [ -n "${TRADEBOOK_TEST_DB_URL:-}" ]; then
   log "TRADEBOOK_TEST_DB_URL is set; the tests use that server"
   exit 0
 fi
-
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
 

@@ -19,17 +19,28 @@ final class DatabaseOptions {
     @Option(names = "--db-password", description = "Database password (default: $TRADEBOOK_DB_PASSWORD).", arity = "0..1", interactive = false)
     String password;
 
+    /** The configured database: the options, else the environment, else the embedded default. */
+    DatabaseConfig config() {
+        DatabaseConfig env = DatabaseConfig.fromEnvironment();
+        return new DatabaseConfig(url != null ? url : env.url(), user != null ? user : env.user(), password != null ? password : env.password());
+    }
+
+    /** Opens the configured database as it is, without touching its schema. */
+    Database openAsIs() {
+        DatabaseConfig config = config();
+        try {
+            return Database.open(config);
+        } catch (RuntimeException e) {
+            throw new UserInputException("cannot open the database " + config + ": " + rootMessage(e)
+                    + (rootMessage(e) != null && rootMessage(e).contains("already in use")
+                    ? " (a running server has it open: stop it, or use the server's POST /api/admin/backup)" : ""), e);
+        }
+    }
+
     /** Opens the configured database and brings its schema up to date. */
     Database openMigrated() {
-        DatabaseConfig env = DatabaseConfig.fromEnvironment();
-        DatabaseConfig config = new DatabaseConfig(url != null ? url : env.url(),
-                user != null ? user : env.user(), password != null ? password : env.password());
-        Database database;
-        try {
-            database = Database.open(config);
-        } catch (RuntimeException e) {
-            throw new UserInputException("cannot open the database " + config + ": " + rootMessage(e), e);
-        }
+        DatabaseConfig config = config();
+        Database database = openAsIs();
         try {
             database.migrate();
         } catch (RuntimeException e) {

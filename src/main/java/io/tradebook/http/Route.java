@@ -61,6 +61,7 @@ public final class Route {
     private final List<Response> responses;
     private final Map<Integer, String> failures;
     private final Endpoint endpoint;
+    private final boolean streamTicket;
 
     private Route(Builder b) {
         this.method = b.method;
@@ -75,6 +76,7 @@ public final class Route {
         this.responses = List.copyOf(b.responses);
         this.failures = Map.copyOf(b.failures);
         this.endpoint = b.endpoint;
+        this.streamTicket = b.streamTicket;
     }
 
     public static Builder get(String path) {
@@ -133,6 +135,14 @@ public final class Route {
 
     public List<QueryParam> queryParams() {
         return queryParams;
+    }
+
+    /**
+     * True when the caller may instead prove who they are with a one-use stream ticket in the
+     * {@code ticket} query parameter (for browsers' EventSource, which cannot send headers).
+     */
+    public boolean acceptsStreamTicket() {
+        return streamTicket;
     }
 
     /** The request body's record type, or null for none. */
@@ -206,6 +216,7 @@ public final class Route {
         private final List<Response> responses = new ArrayList<>();
         private final Map<Integer, String> failures = new LinkedHashMap<>();
         private Endpoint endpoint;
+        private boolean streamTicket;
 
         private Builder(Method method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -292,6 +303,16 @@ public final class Route {
             return this;
         }
 
+        /**
+         * The caller may send a stream ticket ({@code POST /api/events/ticket}) as query parameter
+         * {@code ticket} instead of a header credential. Only for GET routes that need a caller.
+         */
+        public Builder streamTicket() {
+            this.streamTicket = true;
+            return query("ticket", String.class, false, "A one-use stream ticket from POST /api/events/ticket, "
+                    + "for clients that cannot send an Authorization header (a browser's EventSource)");
+        }
+
         /** Finishes the route with its handler. */
         public Route handle(Endpoint handler) {
             this.endpoint = Objects.requireNonNull(handler, "handler");
@@ -306,6 +327,9 @@ public final class Route {
             }
             if (!inPath.equals(pathParams.keySet())) {
                 throw new IllegalStateException(where + ": path parameters " + inPath + " but declared " + pathParams.keySet());
+            }
+            if (streamTicket && (method != Method.GET || !access.needsCaller())) {
+                throw new IllegalStateException(where + ": stream tickets are for GET routes that need a caller");
             }
             if (body != null && (method == Method.GET || method == Method.DELETE)) {
                 throw new IllegalStateException(where + ": " + method.name().toLowerCase(Locale.ROOT) + " routes take no body");

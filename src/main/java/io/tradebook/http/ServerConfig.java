@@ -2,6 +2,7 @@ package io.tradebook.http;
 
 import io.tradebook.core.access.LockoutPolicy;
 import io.tradebook.core.access.SmsSender;
+import io.tradebook.live.LiveSettings;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecuritySettings;
 import java.nio.file.Path;
@@ -26,9 +27,11 @@ import java.util.Objects;
  * @param sms           where one-time codes go
  * @param clock         the server's clock
  * @param modules       route modules beyond {@link TradebookServer#MODULES}
+ * @param live          live events (Redis fan-out), event streams, webhooks and the retention schedule
  */
 public record ServerConfig(String host, int port, SecretSource masterKey, SecretSource tokenKey, SecuritySettings security,
-                           String adminEmail, String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules) {
+                           String adminEmail, String adminPassword, SmsSender sms, Clock clock, List<RouteModule> modules,
+                           LiveSettings live) {
 
     public static final String MASTER_KEY = "TRADEBOOK_MASTER_KEY";
     public static final String MASTER_KEY_FILE = "TRADEBOOK_MASTER_KEY_FILE";
@@ -55,6 +58,7 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(clock, "clock");
         modules = List.copyOf(modules);
+        Objects.requireNonNull(live, "live");
         if ((adminEmail == null) != (adminPassword == null)) {
             throw new IllegalArgumentException(ADMIN_EMAIL + " and " + ADMIN_PASSWORD + " go together");
         }
@@ -83,34 +87,44 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
                 d.phoneCodeLifetime(), d.phoneCodeAttempts(), d.phoneCodeInterval(), number(env, KEY_RATE_LIMIT, d.keyRequestsPerMinute()));
         String email = blankToNull(env.get(ADMIN_EMAIL));
         String password = blankToNull(env.get(ADMIN_PASSWORD));
-        return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of());
+        return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
+                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir));
     }
 
     /** This configuration on another port. */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules);
+        return new ServerConfig(host, newPort, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, live);
     }
 
     /** This configuration with other security settings. */
     public ServerConfig withSecurity(SecuritySettings settings) {
-        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, settings, adminEmail, adminPassword, sms, clock, modules, live);
     }
 
     /** This configuration with another first administrator. */
     public ServerConfig withAdmin(String email, String password) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, email, password, sms, clock, modules, live);
     }
 
     /** This configuration with another SMS port and clock. */
     public ServerConfig with(SmsSender newSms, Clock newClock) {
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, newSms, newClock, modules, live);
     }
 
     /** This configuration with more route modules. */
     public ServerConfig withModules(List<RouteModule> more) {
         List<RouteModule> all = new java.util.ArrayList<>(modules);
         all.addAll(more);
-        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all);
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, all, live);
+    }
+
+    private static LiveSettings withBackupDefault(LiveSettings live, Path dataDir) {
+        return live.backupDir() != null ? live : live.withBackupDir(dataDir.resolve("backups"));
+    }
+
+    /** This configuration with other live settings. */
+    public ServerConfig withLive(LiveSettings settings) {
+        return new ServerConfig(host, port, masterKey, tokenKey, security, adminEmail, adminPassword, sms, clock, modules, settings);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
@@ -141,6 +155,6 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
     @Override
     public String toString() {
         return "ServerConfig[" + host + ":" + port + ", masterKey=" + masterKey + ", tokenKey=" + tokenKey + ", admin="
-                + (adminEmail == null ? "<none>" : adminEmail) + "]";
+                + (adminEmail == null ? "<none>" : adminEmail) + ", " + live + "]";
     }
 }

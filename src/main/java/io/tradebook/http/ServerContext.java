@@ -3,22 +3,28 @@ package io.tradebook.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradebook.core.events.AuditTrail;
+import io.tradebook.core.events.LiveEvents;
+import io.tradebook.live.LiveRuntime;
 import io.tradebook.security.Administration;
 import io.tradebook.security.ApiKeys;
 import io.tradebook.security.BrokerConnections;
 import io.tradebook.security.PhoneCodes;
 import io.tradebook.security.Registration;
 import io.tradebook.security.SignIn;
+import io.tradebook.security.StreamTickets;
+import io.tradebook.security.WebhookSecrets;
 import io.tradebook.store.Database;
 import io.tradebook.store.UserRepository;
 import java.time.Clock;
 
 /**
  * What route modules build on: the database, the users, the clock, the JSON mapper, the tenancy check, the
- * audit trail, the metrics registry and the security services. Immutable; everything in it is
- * thread-safe.
+ * audit trail, the metrics registry, the security services, and the live side: {@code liveEvents}
+ * to publish order, fill, price, notification and position events to (same as {@code live.events()}),
+ * the event streams, stream tickets and webhook secrets. Immutable; everything in it is thread-safe.
  */
 public record ServerContext(Database database, UserRepository users, Clock clock, ObjectMapper json, Tenancy tenancy, AuditTrail audit, MeterRegistry metrics,
                             SignIn signIn, Registration registration, PhoneCodes phoneCodes, ApiKeys apiKeys,
-                            BrokerConnections brokerConnections, Administration administration) {
+                            BrokerConnections brokerConnections, Administration administration, LiveEvents liveEvents,
+                            LiveRuntime live, StreamTickets streamTickets, WebhookSecrets webhookSecrets) {
 }

@@ -26,6 +26,11 @@ import io.tradebook.store.ApiKeyRepository;
 import io.tradebook.store.BrokerConnectionRepository;
 import io.tradebook.store.Database;
 import io.tradebook.store.JdbiAuditTrail;
+import io.tradebook.store.StreamTicketRepository;
+import io.tradebook.store.WebhookRepository;
+import io.tradebook.live.LiveRuntime;
+import io.tradebook.security.StreamTickets;
+import io.tradebook.security.WebhookSecrets;
 import io.tradebook.store.OwnerLookup;
 import io.tradebook.store.PhoneVerificationRepository;
 import io.tradebook.store.SessionRepository;
@@ -45,13 +50,13 @@ import org.slf4j.LoggerFactory;
  * The Tradebook HTTP server: builds the security services on an open, migrated {@link Database},
  * collects the routes of every {@link RouteModule} into a {@link RouteRegistry}, installs them on
  * Javalin behind one {@link RoutePipeline}, and serves the generated OpenAPI document, Swagger UI,
- * {@code /health} and {@code /metrics}. Every error leaves as {@code application/problem+json}.
+ * {@code /health}, {@code /metrics} and the web {@link Dashboard} at {@code /}. Every error leaves as {@code application/problem+json}.
  * Thread-safe once started. Closing it stops the server, not the database.
  */
 public final class TradebookServer implements AutoCloseable {
     /** The route modules every server has. */
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
-            new BrokerConnectionRoutes(), new AdminRoutes());
+            new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -91,9 +96,25 @@ public final class TradebookServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(tokens, sessions, keys, new KeyRateLimits(clock), settings, clock);
         HttpMetrics metrics = new HttpMetrics();
         Tenancy tenancy = new Tenancy(owners);
+        StreamTickets tickets = new StreamTickets(new StreamTicketRepository(jdbi), sessions, keys, users, clock);
+        WebhookSecrets webhookSecrets = new WebhookSecrets(new WebhookRepository(jdbi), cipher, clock);
+        LiveRuntime live = LiveRuntime.start(config.live(), jdbi, audit, webhookSecrets, metrics.registry(), clock);
         ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn, registration,
                 phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(new BrokerConnectionRepository(jdbi), cipher,
-                audit, clock), new Administration(users, audit, clock));
+                audit, clock), new Administration(users, audit, clock), live.events(), live, tickets, webhookSecrets);
+        try {
+            return install(config, database, context, metrics, authenticator, tickets);
+        } catch (RuntimeException e) {
+            live.close();
+            throw e;
+        }
+    }
+
+    private static TradebookServer install(ServerConfig config, Database database, ServerContext context, HttpMetrics metrics,
+                                           Authenticator authenticator, StreamTickets tickets) {
+        ObjectMapper json = context.json();
+        AuditTrail audit = context.audit();
+        Registration registration = context.registration();
         if (config.adminEmail() != null) {
             registration.ensureAdministrator(config.adminEmail(), config.adminPassword());
         }
@@ -108,6 +129,7 @@ public final class TradebookServer implements AutoCloseable {
         registry.seal();
         document[0] = OpenApiDocument.of(registry.routes(), version());
 
+        Dashboard dashboard = new Dashboard();
         List<String> installed = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -120,6 +142,8 @@ public final class TradebookServer implements AutoCloseable {
                 s.directory = SystemRoutes.swaggerDirectory();
                 s.location = Location.CLASSPATH;
             });
+            // the web dashboard answers the GET and HEAD requests no route or file took (its files, and its shell for deep links)
+            c.spaRoot.addHandler("/", dashboard::handle);
             c.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     installed.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -129,10 +153,11 @@ public final class TradebookServer implements AutoCloseable {
         metrics.install(app);
         app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
-        RoutePipeline pipeline = new RoutePipeline(authenticator, tenancy, json, clock);
+        RoutePipeline pipeline = new RoutePipeline(authenticator, tickets, context.tenancy(), json, context.clock());
         for (Route route : registry.routes()) {
             app.addHttpHandler(HandlerType.valueOf(route.method().name()), route.path(), pipeline.handlerFor(route));
         }
+        EventSocket.install(app, pipeline, context);
         installErrorHandling(app, json, audit);
         app.start(config.host(), config.port());
         LOG.info("Tradebook listening on http://{}:{} ({} routes; API description at /openapi.json, interactive at {})",
@@ -222,6 +247,7 @@ public final class TradebookServer implements AutoCloseable {
 
     @Override
     public void close() {
+        context.live().close();
         app.stop();
         metrics.close();
     }

@@ -83,7 +83,7 @@ abstract class TenancyContract {
         int lists = 0;
         for (Route route : s.server.routes()) {
             if (route.method() != Route.Method.GET || !route.pathParams().isEmpty() || !route.access().needsCaller()
-                    || route.access().kind() == Access.Kind.ADMIN) {
+                    || route.access().kind() == Access.Kind.ADMIN || streams(route)) {
                 continue;
             }
             ApiClient.Response seen = intruder.client().get(route.path());
@@ -94,6 +94,11 @@ abstract class TenancyContract {
             lists++;
         }
         assertThat(lists).isGreaterThanOrEqualTo(3);
+    }
+
+    /** An event stream never ends, so it cannot be read as a list; EventStreamTest checks it shows only the caller's events. */
+    private static boolean streams(Route route) {
+        return route.responses().stream().anyMatch(r -> EventRoutes.EVENT_STREAM.equals(r.contentType()));
     }
 
     private static String randomIds(Route route) {

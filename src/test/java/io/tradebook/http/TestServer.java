@@ -1,5 +1,7 @@
 package io.tradebook.http;
 
+import io.tradebook.live.LiveSettings;
+import io.tradebook.live.RetentionSchedule;
 import io.tradebook.security.CredentialCipher;
 import io.tradebook.security.SecretSource;
 import io.tradebook.security.SecretTokens;
@@ -22,16 +24,29 @@ final class TestServer implements AutoCloseable {
     final RecordingSms sms = new RecordingSms();
     final TradebookServer server;
     final ApiClient anonymous;
-    final String masterKey = CredentialCipher.newKeyset();
+    final String masterKey;
+    final ServerConfig config;
+    private final boolean ownsDatabase;
 
     TestServer(Database database, UnaryOperator<ServerConfig> tweak, RouteModule... modules) {
+        this(database, true, CredentialCipher.newKeyset(), SecretTokens.newKey(32), tweak, modules);
+    }
+
+    private TestServer(Database database, boolean ownsDatabase, String masterKey, String tokenKey, UnaryOperator<ServerConfig> tweak,
+                       RouteModule... modules) {
         this.database = database;
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(SecretTokens.newKey(32)),
-                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules));
+        this.masterKey = masterKey;
+        this.ownsDatabase = ownsDatabase;
+        ServerConfig base = new ServerConfig("127.0.0.1", 0, SecretSource.of(masterKey), SecretSource.of(tokenKey),
+                SecuritySettings.DEFAULT.withBcryptCost(4), ADMIN_EMAIL, ADMIN_PASSWORD, sms, clock, List.of(modules),
+                LiveSettings.DEFAULT.withRetention(new RetentionSchedule(java.time.Duration.ZERO, 1000, null))); // run by hand in tests
+        this.config = tweak.apply(base);
         try {
-            this.server = TradebookServer.start(tweak.apply(config), database);
+            this.server = TradebookServer.start(config, database);
         } catch (RuntimeException e) {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
             throw e;
         }
         this.anonymous = new ApiClient(server.uri());
@@ -39,6 +54,16 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Database database, RouteModule... modules) {
         this(database, c -> c, modules);
+    }
+
+    /**
+     * A second server process of the same installation: the same database and secrets (so a
+     * token from one works on the other), another port, and its own clock and settings. Close it
+     * before {@code first}, which owns the database.
+     */
+    static TestServer alongside(TestServer first, UnaryOperator<ServerConfig> tweak) {
+        String tokenKey = first.config.tokenKey().value();
+        return new TestServer(first.database, false, first.masterKey, tokenKey, tweak);
     }
 
     /** Registers a user and signs them in. */
@@ -75,7 +100,9 @@ final class TestServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
         }
     }
 }

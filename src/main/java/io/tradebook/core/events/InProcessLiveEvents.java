@@ -11,7 +11,11 @@ import java.util.function.Consumer;
  * A subscriber that throws is dropped. Thread-safe.
  */
 public final class InProcessLiveEvents implements LiveEvents {
+    /** A subscriber; {@code user} null hears every event. */
     private record Listener(UUID user, Consumer<LiveEvent> consumer) {
+        boolean hears(LiveEvent event) {
+            return user == null || event.isFor(user);
+        }
     }
 
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -20,7 +24,7 @@ public final class InProcessLiveEvents implements LiveEvents {
     public void publish(LiveEvent event) {
         Objects.requireNonNull(event, "event");
         for (Listener l : listeners) {
-            if (event.isFor(l.user())) {
+            if (l.hears(event)) {
                 try {
                     l.consumer().accept(event);
                 } catch (RuntimeException e) {
@@ -32,7 +36,15 @@ public final class InProcessLiveEvents implements LiveEvents {
 
     @Override
     public Subscription subscribe(UUID user, Consumer<LiveEvent> listener) {
-        Listener l = new Listener(Objects.requireNonNull(user, "user"), Objects.requireNonNull(listener, "listener"));
+        return add(new Listener(Objects.requireNonNull(user, "user"), Objects.requireNonNull(listener, "listener")));
+    }
+
+    @Override
+    public Subscription subscribeAll(Consumer<LiveEvent> listener) {
+        return add(new Listener(null, Objects.requireNonNull(listener, "listener")));
+    }
+
+    private Subscription add(Listener l) {
         listeners.add(l);
         return () -> listeners.remove(l);
     }

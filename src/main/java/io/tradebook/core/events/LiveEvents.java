@@ -18,6 +18,13 @@ public interface LiveEvents {
     /** Delivers to {@code listener} every later event for {@code user} (and the public ones) until the subscription is closed. */
     Subscription subscribe(UUID user, Consumer<LiveEvent> listener);
 
+    /**
+     * Delivers to {@code listener} every later event, whoever it is for. This is for the server's
+     * own fan-out (the event stream that routes each event to its user's clients), never for
+     * handing events to a client directly.
+     */
+    Subscription subscribeAll(Consumer<LiveEvent> listener);
+
     /** An open subscription; closing it twice is harmless. */
     interface Subscription extends AutoCloseable {
         @Override
@@ -32,6 +39,11 @@ public interface LiveEvents {
 
         @Override
         public Subscription subscribe(UUID user, Consumer<LiveEvent> listener) {
+            return () -> { };
+        }
+
+        @Override
+        public Subscription subscribeAll(Consumer<LiveEvent> listener) {
             return () -> { };
         }
     };

@@ -43,6 +43,18 @@ class InProcessLiveEventsTest {
     }
 
     @Test
+    void aFirehoseSubscriberHearsEveryUsersEvents() {
+        List<String> seen = new ArrayList<>();
+        LiveEvents.Subscription all = events.subscribeAll(e -> seen.add(e.type() + ":" + e.userId()));
+        events.publish(new LiveEvent(alice, "order", Map.of(), T));
+        events.publish(new LiveEvent(bob, "fill", Map.of(), T));
+        events.publish(new LiveEvent(null, "price", Map.of(), T));
+        all.close();
+        events.publish(new LiveEvent(bob, "fill", Map.of(), T));
+        assertThat(seen).containsExactly("order:" + alice, "fill:" + bob, "price:null");
+    }
+
+    @Test
     void refusesAnEventWithoutType() {
         assertThatThrownBy(() -> new LiveEvent(alice, " ", Map.of(), T)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class H2RetentionTest extends RetentionContract {
+    @Override
+    protected Database openDatabase() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresRetentionTest extends RetentionContract {
+    @Override
+    protected Database openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
