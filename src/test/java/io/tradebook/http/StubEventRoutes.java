@@ -20,7 +20,7 @@ final class StubEventRoutes implements RouteModule {
     static final String STREAM = "/api/test-events";
 
     /** A ticket for one stream. Immutable. */
-    record Ticket(String ticket, long expiresIn) {
+    record StubTicket(String ticket, long expiresIn) {
     }
 
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
@@ -29,10 +29,10 @@ final class StubEventRoutes implements RouteModule {
     @Override
     public void register(RouteRegistry routes, ServerContext context) {
         routes.add(Route.post(TICKET).tag("Test").summary("A ticket for the stub stream").access(Access.signedIn())
-                .responds(200, Ticket.class, "A ticket").handle(call -> {
+                .responds(200, StubTicket.class, "A ticket").handle(call -> {
                     String ticket = UUID.randomUUID().toString();
                     tickets.add(ticket);
-                    return Reply.ok(new Ticket(ticket, 30));
+                    return Reply.ok(new StubTicket(ticket, 30));
                 }));
         routes.add(Route.get(STREAM).tag("Test").summary("The stub stream").access(Access.anyone())
                 .query("ticket", String.class, true, "From the ticket route").query("lastEventId", String.class, false, "Resume after it")
