@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tradebook bench}: measures Tradebook's hot paths and prints the figures. */
-@Command(name = "bench", description = "Measure throughput and print the figures.", subcommands = BenchCommand.Orders.class)
+@Command(name = "bench", description = "Measure throughput and print the figures.", subcommands = {BenchCommand.Orders.class, BenchBacktestCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted algorithmic trading with exact books per account and strategy.",
         subcommands = {VersionCommand.class, ServeCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class,
-                ImportCommand.class, ExportCommand.class, IndicatorsCommand.class, BenchCommand.class, RetentionCommand.class,
-                BackupCommand.class, RestoreCommand.class,
+                ImportCommand.class, ExportCommand.class, IndicatorsCommand.class, StrategiesCommand.class, BacktestCommand.class,
+                BenchCommand.class, RetentionCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradebookCommand implements Runnable {
     /** Exit code for input the user must fix. */

@@ -106,6 +106,23 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         final ReentrantLock delivering = new ReentrantLock();
     }
 
+    /**
+     * What the broker knows of one symbol: its live price, the time of its latest bar, and its
+     * working orders, oldest first (the same orders, in the same order, as in {@code working}).
+     * Kept per symbol so that a bar or a price of a symbol without working orders costs one lookup.
+     */
+    private static final class Market {
+        final Map<String, WorkingOrder> working = new LinkedHashMap<>();
+        LivePrice live;
+        Instant lastBar;
+
+        void sawBar(Instant time) {
+            if (lastBar == null || time.isAfter(lastBar)) {
+                lastBar = time;
+            }
+        }
+    }
+
     /** An order that will not work again, remembered so that a repeated submit is harmless and a late cancel is explained. */
     private record Finished(String brokerOrderId, String outcome) {
     }
@@ -129,8 +146,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
             return size() > FINISHED_REMEMBERED;
         }
     };
-    private final Map<String, LivePrice> livePrices = new HashMap<>();
-    private final Map<String, Instant> lastBars = new HashMap<>();
+    private final Map<String, Market> markets = new HashMap<>();
     private final ConcurrentMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private BrokerListener listener;
     private final String idPrefix;
@@ -229,15 +245,15 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
                 .orElseThrow(() -> new BrokerException("the paper broker does not know the instrument " + order.symbol(), false));
         PaperTerms.check(order.id(), instrument, order.type(), order.quantity(), order.limitPrice(), order.stopPrice());
         openAccount(order.account(), instrument);
-        WorkingOrder w = WorkingOrder.accept(order, "P-" + idPrefix + ++orderSequence, instrument, lastBars.get(order.symbol()));
+        Market market = market(order.symbol());
+        WorkingOrder w = WorkingOrder.accept(order, "P-" + idPrefix + ++orderSequence, instrument, market.lastBar);
         Instant now = config.clock().instant();
-        LivePrice live = livePrices.get(w.symbol());
-        if (live != null) {
-            settle(w, LivePriceMatching.match(w, live), null, now, out);
-        } else if (w.oneShot() && !lastBars.containsKey(w.symbol())) {
+        if (market.live != null) {
+            settle(w, LivePriceMatching.match(w, market.live), null, now, out);
+        } else if (w.oneShot() && market.lastBar == null) {
             expire(w, "no market price", now, out);
         } else {
-            working.put(w.orderId(), w);
+            keep(w);
         }
         return w.brokerOrderId();
     }
@@ -247,7 +263,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         List<Report> out = new ArrayList<>();
         synchronized (this) {
             WorkingOrder w = requireWorking(order.id(), "cancel");
-            working.remove(w.orderId());
+            drop(w);
             finished.put(w.orderId(), new Finished(w.brokerOrderId(), "cancelled"));
             Instant now = config.clock().instant();
             out.add(new Report(w.account(), l -> l.onCancelled(w.orderId(), "cancelled", now)));
@@ -283,11 +299,11 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
             throw new BrokerException("replace of order " + w.orderId() + ": new quantity " + replacement.quantity()
                     + " must exceed the " + w.filled() + " already filled", false);
         }
-        WorkingOrder r = w.replaced(replacement.quantity(), replacement.limitPrice(), replacement.stopPrice(), lastBars.get(w.symbol()));
-        working.put(r.orderId(), r);
-        LivePrice live = livePrices.get(r.symbol());
-        if (live != null) {
-            settle(r, LivePriceMatching.match(r, live), null, config.clock().instant(), out);
+        Market market = market(w.symbol());
+        WorkingOrder r = w.replaced(replacement.quantity(), replacement.limitPrice(), replacement.stopPrice(), market.lastBar);
+        keep(r);
+        if (market.live != null) {
+            settle(r, LivePriceMatching.match(r, market.live), null, config.clock().instant(), out);
         }
     }
 
@@ -318,13 +334,26 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     /**
      * Matches the working orders of the bar's symbol that were submitted before the bar started
      * (strictly after the latest bar they had seen), oldest first, sharing the bar's volume cap.
+     * A bar of a symbol without working orders only moves the symbol's latest bar time: one
+     * lookup, nothing allocated, so a backtest pays for matching only while orders work.
      */
     @Override
     public void onBar(Bar bar) {
-        List<Report> out = new ArrayList<>();
+        List<Report> out;
         synchronized (this) {
-            List<WorkingOrder> eligible = workingOn(bar.symbol()).stream().filter(w -> w.eligibleFor(bar)).toList();
-            lastBars.merge(bar.symbol(), bar.time(), (a, b) -> a.isAfter(b) ? a : b);
+            Market market = market(bar.symbol());
+            if (market.working.isEmpty()) {
+                market.sawBar(bar.time());
+                return;
+            }
+            List<WorkingOrder> eligible = new ArrayList<>(market.working.size());
+            for (WorkingOrder w : market.working.values()) {
+                if (w.eligibleFor(bar)) {
+                    eligible.add(w);
+                }
+            }
+            market.sawBar(bar.time());
+            out = new ArrayList<>();
             Quantity capacity = eligible.isEmpty() ? null : config.barCapacity(bar, eligible.get(0).instrument().lotSize());
             for (WorkingOrder w : eligible) {
                 Quantity used = settle(w, BarMatching.match(w, bar), capacity, bar.time(), out);
@@ -339,6 +368,9 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     public void closeSession(Instant time) {
         List<Report> out = new ArrayList<>();
         synchronized (this) {
+            if (working.isEmpty()) {
+                return;
+            }
             for (WorkingOrder w : List.copyOf(working.values())) {
                 if (w.timeInForce() == TimeInForce.DAY || w.oneShot()) {
                     expire(w, "session close", time, out);
@@ -352,8 +384,9 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     private void onLive(String symbol, LivePrice live) {
         List<Report> out = new ArrayList<>();
         synchronized (this) {
-            livePrices.put(symbol, live);
-            for (WorkingOrder w : workingOn(symbol)) {
+            Market market = market(symbol);
+            market.live = live;
+            for (WorkingOrder w : List.copyOf(market.working.values())) {
                 settle(w, LivePriceMatching.match(w, live), null, live.time(), out);
             }
             post(out);
@@ -379,13 +412,13 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
             w = fill(w, fill, match.price(), time, out);
         }
         if (w.remaining().isZero()) {
-            working.remove(w.orderId());
+            drop(w);
             finished.put(w.orderId(), new Finished(w.brokerOrderId(), "filled"));
         } else if (w.oneShot()) {
             expire(w, w.timeInForce() == TimeInForce.FOK ? "fill-or-kill: could not fill completely at once"
                     : "immediate-or-cancel: the rest did not fill at once", time, out);
         } else {
-            working.put(w.orderId(), w);
+            keep(w);
         }
         return fill;
     }
@@ -400,7 +433,7 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     }
 
     private void expire(WorkingOrder w, String reason, Instant time, List<Report> out) {
-        working.remove(w.orderId());
+        drop(w);
         finished.put(w.orderId(), new Finished(w.brokerOrderId(), "expired"));
         out.add(new Report(w.account(), l -> l.onExpired(w.orderId(), reason, time)));
     }
@@ -426,25 +459,52 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         synchronized (this) {
             target = listener;
         }
+        String first = out.get(0).account();
+        boolean oneAccount = true;
+        for (int i = 1; i < out.size() && oneAccount; i++) {
+            oneAccount = out.get(i).account().equals(first);
+        }
+        if (oneAccount) {
+            drain(outboxes.get(first), target);
+            return;
+        }
         Set<Outbox> touched = new LinkedHashSet<>();
         for (Report r : out) {
             touched.add(outboxes.get(r.account()));
         }
         for (Outbox box : touched) {
-            while (!box.queue.isEmpty() && box.delivering.tryLock()) {
-                try {
-                    for (Consumer<BrokerListener> call = box.queue.poll(); call != null; call = box.queue.poll()) {
-                        call.accept(target);
-                    }
-                } finally {
-                    box.delivering.unlock();
+            drain(box, target);
+        }
+    }
+
+    /** Delivers {@code box}'s queued reports unless another thread is; looks again after letting go, so none is left behind. */
+    private static void drain(Outbox box, BrokerListener target) {
+        while (!box.queue.isEmpty() && box.delivering.tryLock()) {
+            try {
+                for (Consumer<BrokerListener> call = box.queue.poll(); call != null; call = box.queue.poll()) {
+                    call.accept(target);
                 }
+            } finally {
+                box.delivering.unlock();
             }
         }
     }
 
-    private List<WorkingOrder> workingOn(String symbol) {
-        return working.values().stream().filter(w -> w.symbol().equals(symbol)).toList();
+    /** The symbol's market state, created on first use. */
+    private Market market(String symbol) {
+        return markets.computeIfAbsent(symbol, s -> new Market());
+    }
+
+    /** Puts {@code w} among the working orders (a new one last, a changed one in its place), overall and for its symbol. */
+    private void keep(WorkingOrder w) {
+        working.put(w.orderId(), w);
+        market(w.symbol()).working.put(w.orderId(), w);
+    }
+
+    /** Takes {@code w} off the working orders, overall and for its symbol. */
+    private void drop(WorkingOrder w) {
+        working.remove(w.orderId());
+        market(w.symbol()).working.remove(w.orderId());
     }
 
     private WorkingOrder requireWorking(String orderId, String action) throws BrokerException {
