@@ -123,6 +123,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Write a self-contained HTML report.")
     Path report;
 
+    @Option(names = "--save", description = "Store each strategy's metrics as a BACKTEST performance snapshot in the database.")
+    boolean save;
+
     @Option(names = "--grid", paramLabel = "[NAME.]k=FROM..TO:STEP|A,B,...",
             description = "Vary a parameter (repeat for more): runs every combination on all cores and ranks them.")
     List<String> grid = new ArrayList<>();
@@ -157,17 +160,25 @@ final class BacktestCommand implements Callable<Integer> {
         if (gridPlan != null && reportFile != null) {
             throw new UserInputException("--report shows one run; a --grid prints (or --json writes) the ranked combinations");
         }
+        if (gridPlan != null && save) {
+            throw new UserInputException("--save stores one run; a --grid is not saved");
+        }
         if (data.isEmpty() && dbSymbols.isEmpty()) {
             throw new UserInputException("no bars: give --data SYMBOL=FILE.csv, --data SYMBOL (bundled) or --db-symbol TICKER");
         }
         PrintWriter err = spec.commandLine().getErr();
         BarSources sources = new BarSources(frame, timeframe != null, money, instruments, err);
         List<BarSources.Source> read = new ArrayList<>(sources.files(data, start, until));
-        if (!dbSymbols.isEmpty()) {
-            try (Database database = db.openMigrated()) {
+        try (Database database = dbSymbols.isEmpty() && !save ? null : db.openMigrated()) {
+            if (!dbSymbols.isEmpty()) {
                 read.addAll(sources.stored(database, dbSymbols, start, until));
             }
+            return run(catalog, instances, settings, read, gridPlan, jsonFile, reportFile, database);
         }
+    }
+
+    private int run(StrategyCatalog catalog, List<StrategyInstance> instances, BacktestSettings settings, List<BarSources.Source> read,
+                    StrategyOptions.GridPlan gridPlan, OutputFile jsonFile, OutputFile reportFile, Database database) throws IOException {
         BacktestPlan plan;
         try {
             plan = new BacktestPlan(read.stream().map(BarSources.Source::series).toList(), instances, settings);
@@ -186,6 +197,10 @@ final class BacktestCommand implements Callable<Integer> {
         }
         if (!result.bookDifferences().isEmpty()) {
             throw new IllegalStateException("the books of the run differ from their journal: " + result.bookDifferences().get(0));
+        }
+        if (save) {
+            int saved = BacktestSnapshots.save(database, catalog, result, Instant.now()).size();
+            spec.commandLine().getErr().println("tradebook: saved " + saved + " performance snapshot" + (saved == 1 ? "" : "s"));
         }
         BacktestJson.RunInfo info = new BacktestJson.RunInfo(frameCode, origins, costs());
         PrintWriter out = spec.commandLine().getOut();

@@ -65,7 +65,8 @@ final class BenchCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             OrderWorkload memory = OrderWorkload.inMemory(threads);
-            OrderThroughput.measure(memory, threads, Math.max(threads, orders / 4)); // warm-up: let the JIT compile the path
+            // warm-up: let the JIT compile and optimise the whole path (it takes a few hundred thousand orders)
+            OrderThroughput.measure(memory, threads, Math.max(threads, orders));
             double inMemory = OrderThroughput.measure(memory, threads, orders);
             requireClean(memory.verify(), "in memory");
             String postgres = skipPostgres ? "skipped" : String.format("%.0f", measurePostgres(out));

@@ -28,7 +28,7 @@ final class GridTable {
         List<String> metrics = SHOWN.contains(grid.rankedBy()) ? SHOWN
                 : java.util.stream.Stream.concat(SHOWN.stream(), java.util.stream.Stream.of(grid.rankedBy())).toList();
         for (String m : metrics) {
-            header.append(BacktestSummary.pad(m, 12));
+            header.append(BacktestSummary.pad(m, 14));
         }
         out.println(header.toString().stripTrailing());
         int rank = 1;
@@ -39,7 +39,7 @@ final class GridTable {
             }
             line.append(BacktestSummary.pad(row.finalEquity().toPlainString(), 14));
             for (String m : metrics) {
-                line.append(BacktestSummary.pad(BacktestSummary.text(row.metrics().byName().get(m)), 12));
+                line.append(BacktestSummary.pad(BacktestSummary.text(row.metrics().byName().get(m)), 14));
             }
             out.println(line.toString().stripTrailing());
         }

@@ -16,9 +16,12 @@ import io.tradebook.store.SecurityRepository;
 import io.tradebook.store.StoredBarsDifferException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,8 +83,8 @@ final class ImportBarsCommand implements Callable<Integer> {
     /** The bundled symbols and {@code all}, for the help text. */
     static final class BundledSymbols implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            List<String> names = new java.util.ArrayList<>(BundledData.all().stream().map(BundledData.Series::symbol).toList());
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>(BundledData.all().stream().map(BundledData.Series::symbol).toList());
             names.add("all");
             return names.iterator();
         }
@@ -89,7 +92,7 @@ final class ImportBarsCommand implements Callable<Integer> {
 
     /** One series to import: where it comes from and how to read it. */
     private record Source(String label, String symbol, Timeframe timeframe, SecurityType type, String exchange, String name,
-                          java.util.function.Function<Currency, BarFile> reader) {
+                          Function<Currency, BarFile> reader) {
     }
 
     @Override
@@ -216,7 +219,6 @@ final class ImportBarsCommand implements Callable<Integer> {
     }
 
     private static String fileName(String label) {
-        String name = label.startsWith("bundled ") ? label.substring("bundled ".length()) : Path.of(label).getFileName().toString();
-        return name;
+        return label.startsWith("bundled ") ? label.substring("bundled ".length()) : Path.of(label).getFileName().toString();
     }
 }

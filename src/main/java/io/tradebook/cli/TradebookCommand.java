@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted algorithmic trading with exact books per account and strategy.",
-        subcommands = {VersionCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class, ImportCommand.class,
-                ExportCommand.class, BenchCommand.class, IndicatorsCommand.class,
-                StrategiesCommand.class, BacktestCommand.class,
+        subcommands = {VersionCommand.class, ServeCommand.class, LedgerCommand.class, VerifyBooksCommand.class, DbCommand.class,
+                ImportCommand.class, ExportCommand.class, IndicatorsCommand.class, StrategiesCommand.class, BacktestCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradebookCommand implements Runnable {
     /** Exit code for input the user must fix. */

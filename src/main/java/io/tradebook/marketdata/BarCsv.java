@@ -87,6 +87,20 @@ public final class BarCsv {
         }
     }
 
+    /**
+     * The timeframe of a file's bars, for callers that are not told it: {@code 1d} when the times
+     * are dates, else the shortest step between consecutive times among the first
+     * {@value #SAMPLE} rows, which must be one of the timeframes. Reads only those rows.
+     *
+     * @throws BarFileException when the file has fewer than two times, a time that cannot be read,
+     *                          or a shortest step that is no timeframe (e.g. 7 minutes)
+     */
+    public static Timeframe timeframeOf(Path file) {
+        return withFile(file, in -> BarCsvTimeframe.timeframeOf(in, file.toString(), SAMPLE));
+    }
+
+    private static final int SAMPLE = 1_000;
+
     /** The ticker columns of a table file, in file order; empty for an OHLCV or close-only file. */
     public static List<String> columns(Path file) {
         return withFile(file, in -> BarCsvReader.header(in, file.toString()).tickers());

@@ -44,6 +44,8 @@ final class GroupCommitLog implements AutoCloseable {
     private static final Write STOP = new Write(null, null, null);
 
     private final Jdbi jdbi;
+    private final boolean postgres;
+    private volatile PostgresBatchPlan plan;
     private final int maxBatch;
     private final List<BlockingQueue<Write>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -54,6 +56,7 @@ final class GroupCommitLog implements AutoCloseable {
             throw new IllegalArgumentException("writers and batch size must be at least 1");
         }
         this.jdbi = jdbi;
+        this.postgres = isPostgres(jdbi);
         this.maxBatch = maxBatch;
         for (int i = 0; i < writerCount; i++) {
             BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
@@ -92,6 +95,7 @@ final class GroupCommitLog implements AutoCloseable {
     }
 
     private void run(BlockingQueue<Write> queue) {
+        IdBlocks ids = new IdBlocks();
         List<Write> batch = new ArrayList<>(maxBatch);
         while (true) {
             try {
@@ -103,7 +107,7 @@ final class GroupCommitLog implements AutoCloseable {
             queue.drainTo(batch, maxBatch - 1);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
-                commit(batch);
+                commit(batch, ids);
             }
             batch.clear();
             if (stop) {
@@ -112,7 +116,7 @@ final class GroupCommitLog implements AutoCloseable {
         }
     }
 
-    private void commit(List<Write> writes) {
+    private void commit(List<Write> writes, IdBlocks ids) {
         List<Write> live = new ArrayList<>(writes.size());
         for (Write w : writes) {
             if (w.owner().hasFailed()) {
@@ -127,17 +131,17 @@ final class GroupCommitLog implements AutoCloseable {
         try {
             RowBatch rows = new RowBatch();
             live.forEach(w -> w.rows().accept(rows));
-            jdbi.useTransaction(rows::writeTo);
+            write(rows, ids);
             live.forEach(w -> w.done().complete(null));
         } catch (RuntimeException batchFailure) {
             LOG.warn("a group commit of {} writes failed ({}); writing them one by one", live.size(), batchFailure.toString());
             for (Write w : live) {
-                commitAlone(w);
+                commitAlone(w, ids);
             }
         }
     }
 
-    private void commitAlone(Write w) {
+    private void commitAlone(Write w, IdBlocks ids) {
         if (w.owner().hasFailed()) {
             w.done().completeExceptionally(staleState(w.owner()));
             return;
@@ -145,13 +149,54 @@ final class GroupCommitLog implements AutoCloseable {
         try {
             RowBatch rows = new RowBatch();
             w.rows().accept(rows);
-            jdbi.useTransaction(rows::writeTo);
+            write(rows, ids);
             w.done().complete(null);
         } catch (RuntimeException e) {
             LOG.error("a write of account {} failed; its state will be loaded again from the database", w.owner().account(), e);
             w.owner().failed(e);
             w.done().completeExceptionally(e);
         }
+    }
+
+    /**
+     * Writes {@code rows} in one transaction: on PostgreSQL as one multi-statement of array
+     * inserts and updates (one round trip, see {@link PostgresBatchPlan}), elsewhere (the embedded
+     * H2, where a statement costs no round trip) as one JDBC batch per table.
+     */
+    private void write(RowBatch rows, IdBlocks ids) {
+        if (!postgres) {
+            jdbi.useTransaction(rows::writeTo);
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            try {
+                rows.writeArrays(h.getConnection(), plan(h.getConnection()), ids);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("the group commit could not write its rows: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static boolean isPostgres(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName()));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database the store writes to", e);
+        }
+    }
+
+    private PostgresBatchPlan plan(java.sql.Connection c) throws java.sql.SQLException {
+        PostgresBatchPlan p = plan;
+        if (p == null) {
+            synchronized (this) {
+                p = plan;
+                if (p == null) {
+                    p = PostgresBatchPlan.of(c);
+                    plan = p;
+                }
+            }
+        }
+        return p;
     }
 
     private static IllegalStateException staleState(Owner owner) {

@@ -26,7 +26,8 @@ import org.jdbi.v3.core.Handle;
  * batched statement per kind of row. Calls add their rows in the order they happened; the
  * batch keeps only the latest state of a row that several calls change (an order placed and
  * filled in the same batch is inserted once, filled), and appends every event, fill and
- * journal entry. {@link #writeTo} writes parents before children (orders before their fills,
+ * journal entry. {@link #writeTo} (one JDBC batch per table, for H2) and {@link #writeArrays} (one
+ * round trip, for PostgreSQL) write parents before children (orders before their fills,
  * fills before their journal entries, a lifecycle before its round trip) and closes holdings
  * before it opens new ones, so that the unique key on an account's one open lifecycle per
  * strategy and symbol holds after every statement.
@@ -189,30 +190,17 @@ final class RowBatch {
                 batch.execute();
             }
         }
-        // On PostgreSQL the ids come from the sequences first, in one round trip, so that fills and
-        // entries go as multi-row inserts; a batch that returns generated keys would go row by row.
-        List<List<Long>> reserved = isPostgres(c) ? reserveIds(c, fills.size(), entries.size()) : null;
         List<Long> fillIds = List.of();
         if (!fills.isEmpty()) {
-            try (JdbcBatch batch = new JdbcBatch(c, reserved == null ? JdbiBookKeeper.FILL_INSERT : FILL_INSERT_WITH_ID,
-                    reserved == null)) {
-                for (int i = 0; i < fills.size(); i++) {
-                    FillRow f = fills.get(i);
+            try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.FILL_INSERT, true)) {
+                for (FillRow f : fills) {
                     JdbiBookKeeper.bindFill(batch, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(), f.currency());
-                    if (reserved != null) {
-                        batch.set("id", reserved.get(0).get(i), Types.BIGINT);
-                    }
                     batch.add();
                 }
-                if (reserved == null) {
-                    fillIds = batch.executeReturningIds();
-                } else {
-                    batch.execute();
-                    fillIds = reserved.get(0);
-                }
+                fillIds = batch.executeReturningIds();
             }
         }
-        writeEntries(c, fillIds, reserved == null ? null : reserved.get(1));
+        writeEntries(c, fillIds);
         writeHoldings(c);
         if (!trips.isEmpty()) {
             try (JdbcBatch batch = new JdbcBatch(c, JdbiBookKeeper.ROUND_TRIP_INSERT, false)) {
@@ -224,31 +212,116 @@ final class RowBatch {
             }
         }
         if (!accounts.isEmpty()) {
-            try (JdbcBatch batch = new JdbcBatch(c, "UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
-                    + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id", false)) {
+            try (JdbcBatch batch = new JdbcBatch(c, ACCOUNT_UPDATE, false)) {
                 for (Map.Entry<UUID, AccountRow> e : accounts.entrySet()) {
-                    batch.set("cash", e.getValue().cash, Types.NUMERIC);
-                    batch.set("deposits", e.getValue().netDeposits, Types.NUMERIC);
-                    batch.set("versions", e.getValue().versions, Types.INTEGER);
-                    batch.set("id", e.getKey(), Types.OTHER);
+                    bindAccount(batch, e.getKey(), e.getValue());
                     batch.add();
                 }
                 requireEveryRow(batch.execute(), "account");
             }
         }
         if (!activations.isEmpty()) {
-            try (JdbcBatch batch = new JdbcBatch(c, "UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
-                    + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id", false)) {
+            try (JdbcBatch batch = new JdbcBatch(c, ACTIVATION_UPDATE, false)) {
                 for (Map.Entry<UUID, ActivationRow> e : activations.entrySet()) {
-                    batch.set("pnl", e.getValue().totalPnl(), Types.NUMERIC);
-                    batch.set("allocation", e.getValue().allocation(), Types.NUMERIC);
-                    batch.set("budget", e.getValue().budget(), Types.NUMERIC);
-                    batch.set("id", e.getKey(), Types.OTHER);
+                    bindActivation(batch, e.getKey(), e.getValue());
                     batch.add();
                 }
                 requireEveryRow(batch.execute(), "strategy activation");
             }
         }
+    }
+
+    static final String ACCOUNT_UPDATE = "UPDATE accounts SET cash_balance = :cash, net_deposits = :deposits, "
+            + "version = version + :versions, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
+    static final String ACTIVATION_UPDATE = "UPDATE strategy_activations SET total_pnl = :pnl, allocation_amount = :allocation, "
+            + "cash_balance = :budget, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
+
+    private static void bindAccount(SqlParams p, UUID id, AccountRow row) {
+        p.set("cash", row.cash, Types.NUMERIC);
+        p.set("deposits", row.netDeposits, Types.NUMERIC);
+        p.set("versions", row.versions, Types.INTEGER);
+        p.set("id", id, Types.OTHER);
+    }
+
+    private static void bindActivation(SqlParams p, UUID id, ActivationRow row) {
+        p.set("pnl", row.totalPnl(), Types.NUMERIC);
+        p.set("allocation", row.allocation(), Types.NUMERIC);
+        p.set("budget", row.budget(), Types.NUMERIC);
+        p.set("id", id, Types.OTHER);
+    }
+
+    /**
+     * Writes every row on PostgreSQL in one round trip: one multi-statement of {@link ArrayStatement}s
+     * in {@code plan}'s fixed order (the same order as {@link #writeTo}), with the ids of fills and
+     * journal entries taken from {@code ids}. Call inside the caller's transaction. Throws when an
+     * update misses a row the store holds, so that the transaction does not commit.
+     */
+    void writeArrays(Connection c, PostgresBatchPlan plan, IdBlocks ids) throws SQLException {
+        ColumnArrays orderInserts = plan.arrays(PostgresBatchPlan.ORDER_INSERT);
+        ColumnArrays orderUpdates = plan.arrays(PostgresBatchPlan.ORDER_UPDATE);
+        for (OrderRow o : orders.values()) {
+            if (o.insert) {
+                OrderRows.bindInsert(orderInserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                orderInserts.add();
+            } else {
+                OrderRows.bindUpdate(orderUpdates, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                orderUpdates.add();
+            }
+        }
+        ColumnArrays eventRows = plan.arrays(PostgresBatchPlan.EVENT_INSERT);
+        for (EventRow e : events) {
+            OrderRows.bindEvent(eventRows, e.orderId(), e.event());
+            eventRows.add();
+        }
+        ColumnArrays fillRows = plan.arrays(PostgresBatchPlan.FILL_INSERT);
+        List<Long> fillIds = new ArrayList<>(fills.size());
+        for (FillRow f : fills) {
+            long id = ids.nextFill(c);
+            fillIds.add(id);
+            JdbiBookKeeper.bindFill(fillRows, f.account(), f.activation(), f.orderId(), f.brokerOrderId(), f.fill(), f.currency());
+            fillRows.set("id", id, Types.BIGINT);
+            fillRows.add();
+        }
+        ColumnArrays entryRows = plan.arrays(PostgresBatchPlan.ENTRY_INSERT);
+        ColumnArrays postingRows = plan.arrays(PostgresBatchPlan.POSTING_INSERT);
+        for (EntryRow e : entries) {
+            long entryId = ids.nextEntry(c);
+            JournalRows.bindEntry(entryRows, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill()));
+            entryRows.set("id", entryId, Types.BIGINT);
+            entryRows.add();
+            JournalRows.forEachPosting(e.entry(), e.activations(), (posting, activation) -> {
+                JournalRows.bindPosting(postingRows, entryId, e.account(), posting, activation);
+                postingRows.add();
+            });
+        }
+        ColumnArrays holdingUpdates = plan.arrays(PostgresBatchPlan.HOLDING_UPDATE);
+        ColumnArrays holdingInserts = plan.arrays(PostgresBatchPlan.HOLDING_INSERT);
+        for (HoldingRow r : holdings.values()) {
+            if (r.insert) {
+                HoldingRows.bindInsert(holdingInserts, r.id, r.account, r.activation, r.holding);
+                holdingInserts.add();
+            } else {
+                HoldingRows.bindUpdate(holdingUpdates, r.id, r.holding);
+                holdingUpdates.add();
+            }
+        }
+        ColumnArrays tripRows = plan.arrays(PostgresBatchPlan.ROUND_TRIP_INSERT);
+        for (TripRow t : trips) {
+            JdbiBookKeeper.bindRoundTrip(tripRows, t.account(), t.activation(), t.holding(), t.trip());
+            tripRows.add();
+        }
+        ColumnArrays accountRows = plan.arrays(PostgresBatchPlan.ACCOUNT_UPDATE);
+        accounts.forEach((id, row) -> {
+            bindAccount(accountRows, id, row);
+            accountRows.add();
+        });
+        ColumnArrays activationRows = plan.arrays(PostgresBatchPlan.ACTIVATION_UPDATE);
+        activations.forEach((id, row) -> {
+            bindActivation(activationRows, id, row);
+            activationRows.add();
+        });
+        plan.execute(c, List.of(orderInserts, orderUpdates, eventRows, fillRows, entryRows, postingRows, holdingUpdates,
+                holdingInserts, tripRows, accountRows, activationRows));
     }
 
     private void writeOrders(Connection c) throws SQLException {
@@ -271,28 +344,17 @@ final class RowBatch {
         }
     }
 
-    /** Writes the journal entries, with the ids in {@code reservedIds} when given, else generated ones. */
-    private void writeEntries(Connection c, List<Long> fillIds, List<Long> reservedIds) throws SQLException {
+    private void writeEntries(Connection c, List<Long> fillIds) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
         List<Long> entryIds;
-        try (JdbcBatch batch = new JdbcBatch(c, reservedIds == null ? JournalRows.ENTRY_INSERT : ENTRY_INSERT_WITH_ID,
-                reservedIds == null)) {
-            for (int i = 0; i < entries.size(); i++) {
-                EntryRow e = entries.get(i);
+        try (JdbcBatch batch = new JdbcBatch(c, JournalRows.ENTRY_INSERT, true)) {
+            for (EntryRow e : entries) {
                 JournalRows.bindEntry(batch, e.account(), e.entry(), e.fill() < 0 ? null : fillIds.get(e.fill()));
-                if (reservedIds != null) {
-                    batch.set("id", reservedIds.get(i), Types.BIGINT);
-                }
                 batch.add();
             }
-            if (reservedIds == null) {
-                entryIds = batch.executeReturningIds();
-            } else {
-                batch.execute();
-                entryIds = reservedIds;
-            }
+            entryIds = batch.executeReturningIds();
         }
         try (JdbcBatch postings = new JdbcBatch(c, JournalRows.POSTING_INSERT, false)) {
             for (int i = 0; i < entries.size(); i++) {
@@ -328,43 +390,11 @@ final class RowBatch {
         }
     }
 
-    private static final String FILL_INSERT_WITH_ID = JdbiBookKeeper.FILL_INSERT.replace("INSERT INTO fills (", "INSERT INTO fills (id, ")
+    /** The fill and entry inserts with their ids given, for {@link #writeArrays}. */
+    static final String FILL_INSERT_WITH_ID = JdbiBookKeeper.FILL_INSERT.replace("INSERT INTO fills (", "INSERT INTO fills (id, ")
             .replace("VALUES (", "VALUES (:id, ");
-    private static final String ENTRY_INSERT_WITH_ID = JournalRows.ENTRY_INSERT
+    static final String ENTRY_INSERT_WITH_ID = JournalRows.ENTRY_INSERT
             .replace("INSERT INTO journal_entries (", "INSERT INTO journal_entries (id, ").replace("VALUES (", "VALUES (:id, ");
-
-    private static boolean isPostgres(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
-
-    /**
-     * Takes {@code fillCount} ids from the fills' sequence and {@code entryCount} from the journal
-     * entries', in one query; each list ascending, so that ids keep the order the rows happened in.
-     */
-    private static List<List<Long>> reserveIds(Connection c, int fillCount, int entryCount) throws SQLException {
-        List<Long> fillIds = new ArrayList<>(fillCount);
-        List<Long> entryIds = new ArrayList<>(entryCount);
-        if (fillCount + entryCount > 0) {
-            try (java.sql.PreparedStatement q = c.prepareStatement(
-                    "SELECT 0, nextval(pg_get_serial_sequence('fills', 'id')) FROM generate_series(1, ?) UNION ALL "
-                    + "SELECT 1, nextval(pg_get_serial_sequence('journal_entries', 'id')) FROM generate_series(1, ?)")) {
-                q.setInt(1, fillCount);
-                q.setInt(2, entryCount);
-                try (java.sql.ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        (rs.getInt(1) == 0 ? fillIds : entryIds).add(rs.getLong(2));
-                    }
-                }
-            }
-        }
-        if (fillIds.size() != fillCount || entryIds.size() != entryCount) {
-            throw new IllegalStateException("the database reserved " + fillIds.size() + " fill and " + entryIds.size()
-                    + " entry ids for " + fillCount + " and " + entryCount);
-        }
-        fillIds.sort(null);
-        entryIds.sort(null);
-        return List.of(fillIds, entryIds);
-    }
 
     /** A batched update that missed a row means the database changed under the store: the batch must not commit. */
     private static void requireEveryRow(int[] counts, String what) {

@@ -47,6 +47,6 @@ class StrategiesCommandTest {
 
         CliRun poor = CliRun.of("backtest", "--plugins", dir.toString(), "--strategy", "always-long", "--data", "AAPL", "--cash", "499");
         assertThat(poor.exitCode()).isEqualTo(2);
-        assertThat(poor.err()).contains("strategy always-long (always-long) needs a capital of at least 500 USD but would get 499");
+        assertThat(poor.err()).contains("strategy always-long needs a capital of at least 500 USD but would get 499");
     }
 }

@@ -199,4 +199,16 @@ class BarCsvOddCasesTest {
         assertThatThrownBy(() -> BarCsv.read(path, " ", Timeframe.D1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a symbol is required to name the bars");
     }
+
+    @Test
+    void aTimeframeThatIsNoneOfTheSixCannotBeTold() throws IOException {
+        Path sevenMinutes = file(OHLCV + "2024-01-02T10:00:00Z,10,11,9,10,1\n2024-01-02T10:07:00Z,10,11,9,10,1\n");
+        assertThatThrownBy(() -> BarCsv.timeframeOf(sevenMinutes)).isInstanceOf(BarFileException.class)
+                .hasMessage(sevenMinutes + ": cannot tell the timeframe: the closest bars are 420 seconds apart, which is none of "
+                        + "1m, 5m, 15m, 1h, 4h, 1d");
+        Path oneRow = file(OHLCV + "2024-01-02T10:00:00Z,10,11,9,10,1\n");
+        assertThatThrownBy(() -> BarCsv.timeframeOf(oneRow)).hasMessageContaining("fewer than two different times");
+        Path hourly = file(OHLCV + "2024-01-02T10:00:00Z,10,11,9,10,1\n2024-01-02T13:00:00Z,10,11,9,10,1\n2024-01-02T14:00:00Z,10,11,9,10,1\n");
+        assertThat(BarCsv.timeframeOf(hourly)).isEqualTo(Timeframe.H1);
+    }
 }

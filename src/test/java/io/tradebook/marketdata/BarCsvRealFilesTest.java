@@ -115,4 +115,12 @@ class BarCsvRealFilesTest {
         assertThat(BundledData.find("btcusd")).map(BundledData.Series::timeframe).contains(Timeframe.M5);
         assertThat(BundledData.find("DJ30")).isEmpty();
     }
+
+    @Test
+    void theTimeframeOfEachFileCanBeToldFromItsTimes() {
+        assertThat(BarCsv.timeframeOf(MarketDataFiles.path(MarketDataFiles.SPX))).isEqualTo(Timeframe.D1);
+        assertThat(BarCsv.timeframeOf(MarketDataFiles.path(MarketDataFiles.DJ30))).isEqualTo(Timeframe.D1);
+        assertThat(BarCsv.timeframeOf(MarketDataFiles.path(MarketDataFiles.ETHUSD))).isEqualTo(Timeframe.M5);
+        assertThat(BarCsv.timeframeOf(MarketDataFiles.path(MarketDataFiles.BTCUSD))).isEqualTo(Timeframe.M5);
+    }
 }

@@ -51,7 +51,7 @@ abstract class SchemaContract extends DatabaseContract {
     void migrationsRunFromEmptyAndLeaveNothingPending() {
         List<String> versions = rows((r, c) -> r.getString("version") + ":" + r.getBoolean("success"),
                 "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
-        assertThat(versions).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true");
+        assertThat(versions).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "8:true", "9:true");
         assertThat(database().migrate()).isZero();
     }
 

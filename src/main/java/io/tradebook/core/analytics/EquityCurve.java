@@ -10,28 +10,46 @@ import java.util.Objects;
 /**
  * The equity of a book over time: points (time, exact equity) in strictly increasing time, in
  * one currency. Immutable; built with a {@link Builder}, which appends a point in amortised O(1)
- * without an object per point besides the equity itself, so a curve of a million minute bars
- * stays cheap.
+ * without an object per point: a point's time is kept as seconds and nanoseconds, and its equity
+ * either as an unscaled {@code long} and a scale (the compact form a backtest records, with
+ * nothing allocated per bar) or, when appended as a {@code BigDecimal}, as that value. A curve of
+ * a million minute bars stays cheap.
  *
- * <p>Equity is exact ({@code BigDecimal}), as the books give it; the statistics derived from it
+ * <p>Equity is exact ({@code BigDecimal}, as the books give it; {@link #equity} returns a
+ * compact point as {@code unscaled × 10^-scale}); the statistics derived from it
  * ({@link Returns}, {@link Metrics}) work in {@code double}.
  */
 public final class EquityCurve {
     private final Currency currency;
     private final long[] seconds;
     private final int[] nanos;
-    private final BigDecimal[] equity;
+    private final long[] unscaled;
+    private final byte[] scales;
+    /** The points appended as a {@code BigDecimal} (their scale is {@value #EXACT}); null when there are none. */
+    private final BigDecimal[] exact;
+    private final int size;
 
-    private EquityCurve(Currency currency, long[] seconds, int[] nanos, BigDecimal[] equity) {
+    /** The scale that marks a point kept as a {@code BigDecimal}. */
+    private static final byte EXACT = -1;
+
+    private EquityCurve(Currency currency, long[] seconds, int[] nanos, long[] unscaled, byte[] scales, BigDecimal[] exact, int size) {
         this.currency = currency;
         this.seconds = seconds;
         this.nanos = nanos;
-        this.equity = equity;
+        this.unscaled = unscaled;
+        this.scales = scales;
+        this.exact = exact;
+        this.size = size;
     }
 
     /** A builder of a curve in {@code currency}. */
     public static Builder builder(Currency currency) {
-        return new Builder(currency);
+        return new Builder(currency, 64);
+    }
+
+    /** A builder of a curve in {@code currency} with room for {@code expectedPoints} points before it grows. */
+    public static Builder builder(Currency currency, int expectedPoints) {
+        return new Builder(currency, Math.max(16, expectedPoints));
     }
 
     public Currency currency() {
@@ -39,15 +57,16 @@ public final class EquityCurve {
     }
 
     public int size() {
-        return equity.length;
+        return size;
     }
 
     public boolean isEmpty() {
-        return equity.length == 0;
+        return size == 0;
     }
 
     /** The time of point {@code i} (0-based). */
     public Instant time(int i) {
+        Objects.checkIndex(i, size);
         return Instant.ofEpochSecond(seconds[i], nanos[i]);
     }
 
@@ -58,12 +77,13 @@ public final class EquityCurve {
 
     /** The exact equity of point {@code i}. */
     public BigDecimal equity(int i) {
-        return equity[i];
+        Objects.checkIndex(i, size);
+        return scales[i] == EXACT ? exact[i] : BigDecimal.valueOf(unscaled[i], scales[i]);
     }
 
     /** The equity of point {@code i} as money. */
     public Money money(int i) {
-        return Money.of(equity[i], currency);
+        return Money.of(equity(i), currency);
     }
 
     /** The first point's equity; refuses an empty curve. */
@@ -75,11 +95,11 @@ public final class EquityCurve {
     /** The last point's equity; refuses an empty curve. */
     public Money last() {
         requireNotEmpty();
-        return money(equity.length - 1);
+        return money(size - 1);
     }
 
     private void requireNotEmpty() {
-        if (equity.length == 0) {
+        if (size == 0) {
             throw new IllegalStateException("the equity curve has no points");
         }
     }
@@ -88,18 +108,25 @@ public final class EquityCurve {
      * Appends points in time order. Mutable, not thread-safe; {@link #build()} copies the points
      * into an immutable curve and the builder may go on appending afterwards.
      *
-     * <p>Refuses a point at or before the previous point's time, a null time or equity, and
-     * money in another currency than the curve's.
+     * <p>Refuses a point at or before the previous point's time, a null time or equity, money in
+     * another currency than the curve's, and a compact point with a negative scale or one above
+     * {@value Byte#MAX_VALUE}.
      */
     public static final class Builder {
         private final Currency currency;
-        private long[] seconds = new long[64];
-        private int[] nanos = new int[64];
-        private BigDecimal[] equity = new BigDecimal[64];
+        private long[] seconds;
+        private int[] nanos;
+        private long[] unscaled;
+        private byte[] scales;
+        private BigDecimal[] exact;
         private int size;
 
-        private Builder(Currency currency) {
+        private Builder(Currency currency, int capacity) {
             this.currency = Objects.requireNonNull(currency, "currency");
+            seconds = new long[capacity];
+            nanos = new int[capacity];
+            unscaled = new long[capacity];
+            scales = new byte[capacity];
         }
 
         /** Appends {@code equity} at {@code time}. */
@@ -115,23 +142,50 @@ public final class EquityCurve {
         public Builder append(Instant time, BigDecimal equity) {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(equity, "equity");
-            long s = time.getEpochSecond();
-            int n = time.getNano();
+            int i = next(time.getEpochSecond(), time.getNano());
+            if (exact == null) {
+                exact = new BigDecimal[seconds.length];
+            }
+            exact[i] = equity;
+            scales[i] = EXACT;
+            size++;
+            return this;
+        }
+
+        /**
+         * Appends the equity {@code unscaled × 10^-scale} at {@code epochSecond} and {@code nano}
+         * (UTC): the compact form, which allocates nothing.
+         */
+        public Builder append(long epochSecond, int nano, long unscaled, int scale) {
+            if (scale < 0 || scale > Byte.MAX_VALUE) {
+                throw new IllegalArgumentException("a compact equity point needs a scale from 0 to " + Byte.MAX_VALUE + ": " + scale);
+            }
+            int i = next(epochSecond, nano);
+            this.unscaled[i] = unscaled;
+            scales[i] = (byte) scale;
+            size++;
+            return this;
+        }
+
+        /** Checks the time of the next point, makes room for it and stores its time; returns its index. */
+        private int next(long s, int n) {
             if (size > 0 && (s < seconds[size - 1] || (s == seconds[size - 1] && n <= nanos[size - 1]))) {
-                throw new IllegalArgumentException("equity point at " + time + " is not after the previous point at "
+                throw new IllegalArgumentException("equity point at " + Instant.ofEpochSecond(s, n) + " is not after the previous point at "
                         + Instant.ofEpochSecond(seconds[size - 1], nanos[size - 1]));
             }
-            if (size == this.equity.length) {
+            if (size == seconds.length) {
                 int capacity = size * 2;
                 seconds = Arrays.copyOf(seconds, capacity);
                 nanos = Arrays.copyOf(nanos, capacity);
-                this.equity = Arrays.copyOf(this.equity, capacity);
+                unscaled = Arrays.copyOf(unscaled, capacity);
+                scales = Arrays.copyOf(scales, capacity);
+                if (exact != null) {
+                    exact = Arrays.copyOf(exact, capacity);
+                }
             }
             seconds[size] = s;
             nanos[size] = n;
-            this.equity[size] = equity;
-            size++;
-            return this;
+            return size;
         }
 
         public int size() {
@@ -140,7 +194,8 @@ public final class EquityCurve {
 
         /** The curve of every point appended so far. */
         public EquityCurve build() {
-            return new EquityCurve(currency, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), Arrays.copyOf(equity, size));
+            return new EquityCurve(currency, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), Arrays.copyOf(unscaled, size),
+                    Arrays.copyOf(scales, size), exact == null ? null : Arrays.copyOf(exact, size), size);
         }
     }
 }

@@ -73,7 +73,8 @@ public record BacktestPlan(List<BarSeries> series, List<StrategyInstance> strate
             }
             StrategyMetadata meta = s.definition().metadata();
             if (meta.minCapital() != null && capital.amount().compareTo(meta.minCapital()) < 0) {
-                throw new IllegalArgumentException("strategy " + s.name() + " (" + meta.code() + ") needs a capital of at least "
+                throw new IllegalArgumentException("strategy " + s.name() + (s.name().equals(meta.code()) ? "" : " (" + meta.code() + ")")
+                        + " needs a capital of at least "
                         + meta.minCapital().stripTrailingZeros().toPlainString() + " " + capital.currency() + " but would get "
                         + capital.toPlainString());
             }

@@ -49,10 +49,6 @@ final class CompactDecimal {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    static BigDecimal toBigDecimal(long unscaled, int scale) {
-        return BigDecimal.valueOf(unscaled, scale);
-    }
-
     /** {@code a × b}, or {@link #OVERFLOW}. */
     static long multiply(long a, long b) {
         long product = a * b;

@@ -31,9 +31,9 @@ import java.util.Map;
  * P&L). The base and the positions change only with fills, so they are read from the books only
  * after a fill ({@link #changed}); each step then adds position × close for the symbols held, in
  * exact {@code long} arithmetic on unscaled decimals ({@link CompactDecimal}), falling back to
- * {@code BigDecimal} for a point whose numbers do not fit. Points are kept as an unscaled value and
- * a scale, and become {@code BigDecimal}s only when the curves are built at the end. Everything is
- * exact: the curves equal what {@link PerformanceRecorder} records from the same books and closes.
+ * {@code BigDecimal} for a point whose numbers do not fit. Points go into the curves in their
+ * compact form ({@link EquityCurve.Builder#append(long, int, long, int)}): nothing is allocated per
+ * bar. Everything is exact: the curves equal what {@link PerformanceRecorder} records from the same books and closes.
  *
  * <p>Mutable, not thread-safe: one run drives it from one thread.
  */
@@ -63,11 +63,7 @@ final class EquityTracker {
     private final long[] barsHeld;
     private boolean changed = true;
 
-    private long[] seconds;
-    private int[] nanos;
-    private final long[][] pointUnscaled;
-    private final byte[][] pointScale;
-    private final BigDecimal[][] pointExact;
+    private final EquityCurve.Builder[] curves;
     private int size;
 
     /**
@@ -100,12 +96,10 @@ final class EquityTracker {
         heldCount = new int[books];
         holds = new boolean[books];
         barsHeld = new long[books];
-        int initial = Math.max(16, capacity);
-        seconds = new long[initial];
-        nanos = new int[initial];
-        pointUnscaled = new long[books][initial];
-        pointScale = new byte[books][initial];
-        pointExact = new BigDecimal[books][];
+        curves = new EquityCurve.Builder[books];
+        for (int b = 0; b < books; b++) {
+            curves[b] = EquityCurve.builder(currency, capacity);
+        }
     }
 
     /** The close of symbol {@code i} is now bar {@code bar} of {@code series} (its exact value is read only when needed). */
@@ -124,28 +118,21 @@ final class EquityTracker {
     /** Appends the point of {@code time}: every book's equity at the current closes. */
     void record(Instant time) {
         refresh();
-        if (size == seconds.length) {
-            grow();
-        }
-        seconds[size] = time.getEpochSecond();
-        nanos[size] = time.getNano();
+        long second = time.getEpochSecond();
+        int nano = time.getNano();
         for (int b = 0; b < books; b++) {
             if (holds[b]) {
                 barsHeld[b]++;
             }
-            if (!recordCompact(b)) {
-                if (pointExact[b] == null) {
-                    pointExact[b] = new BigDecimal[seconds.length];
-                }
-                pointExact[b][size] = exactEquity(b);
-                pointScale[b][size] = -1;
+            if (!recordCompact(b, second, nano)) {
+                curves[b].append(time, exactEquity(b));
             }
         }
         size++;
     }
 
-    /** Stores book {@code b}'s point in compact form; false when a number does not fit. */
-    private boolean recordCompact(int b) {
+    /** Appends book {@code b}'s point in compact form; false when a number does not fit. */
+    private boolean recordCompact(int b, long second, int nano) {
         long u = baseUnscaled[b];
         int s = baseScale[b];
         if (s < 0) {
@@ -181,8 +168,7 @@ final class EquityTracker {
         if (s > Byte.MAX_VALUE) {
             return false;
         }
-        pointUnscaled[b][size] = u;
-        pointScale[b][size] = (byte) s;
+        curves[b].append(second, nano, u, s);
         return true;
     }
 
@@ -260,59 +246,18 @@ final class EquityTracker {
         return i;
     }
 
-    private void grow() {
-        int capacity = seconds.length * 2;
-        seconds = Arrays.copyOf(seconds, capacity);
-        nanos = Arrays.copyOf(nanos, capacity);
-        for (int b = 0; b < books; b++) {
-            pointUnscaled[b] = Arrays.copyOf(pointUnscaled[b], capacity);
-            pointScale[b] = Arrays.copyOf(pointScale[b], capacity);
-            if (pointExact[b] != null) {
-                pointExact[b] = Arrays.copyOf(pointExact[b], capacity);
-            }
-        }
-    }
-
     /** Points recorded so far. */
     int size() {
         return size;
     }
 
-    /**
-     * Every book's curve. A point equal to the book's previous point, or to the account's point at
-     * the same time, reuses that {@code BigDecimal}: a flat book, and a lone strategy that is the
-     * whole account, add nothing per point.
-     */
+    /** Every book's curve so far: the account's, then each strategy's. */
     List<EquityCurve> curves() {
-        List<EquityCurve.Builder> builders = new ArrayList<>();
-        for (int b = 0; b < books; b++) {
-            builders.add(EquityCurve.builder(currency));
+        List<EquityCurve> built = new ArrayList<>();
+        for (EquityCurve.Builder c : curves) {
+            built.add(c.build());
         }
-        BigDecimal[] previous = new BigDecimal[books];
-        for (int p = 0; p < size; p++) {
-            Instant time = Instant.ofEpochSecond(seconds[p], nanos[p]);
-            for (int b = 0; b < books; b++) {
-                BigDecimal value = value(b, p, previous);
-                previous[b] = value;
-                builders.get(b).append(time, value);
-            }
-        }
-        return builders.stream().map(EquityCurve.Builder::build).toList();
-    }
-
-    private BigDecimal value(int b, int p, BigDecimal[] previous) {
-        byte s = pointScale[b][p];
-        if (s < 0) {
-            return pointExact[b][p];
-        }
-        long u = pointUnscaled[b][p];
-        if (p > 0 && pointScale[b][p - 1] == s && pointUnscaled[b][p - 1] == u) {
-            return previous[b];
-        }
-        if (b > 0 && pointScale[0][p] == s && pointUnscaled[0][p] == u) {
-            return previous[0];
-        }
-        return CompactDecimal.toBigDecimal(u, s);
+        return built;
     }
 
     /**

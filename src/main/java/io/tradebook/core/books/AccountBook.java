@@ -70,9 +70,10 @@ public final class AccountBook {
                 .computeIfAbsent(fill.strategy(), s -> new TreeMap<>())
                 .computeIfAbsent(fill.symbol(), s -> new StrategyPosition(fill.strategy(), s, currency));
         HoldingChange change = position.apply(fill);
-        JournalEntry entry = FillPosting.entryFor(fill, change, cashAccountOf(fill.strategy()));
+        Money cashFlow = fill.cashFlow();
+        JournalEntry entry = FillPosting.entryFor(fill, cashFlow, change, cashAccountOf(fill.strategy()));
         journal.post(entry);
-        cash = cash.plus(fill.cashFlow());
+        cash = cash.plus(cashFlow);
         return new FillResult(fill, false, entry, change);
     }
 

@@ -16,8 +16,13 @@ public final class FillPosting {
 
     /** The balanced entry of {@code fill}, whose cash moves on {@code cashAccount} (the pool or the strategy's budget). */
     public static JournalEntry entryFor(Fill fill, HoldingChange change, LedgerAccount cashAccount) {
+        return entryFor(fill, fill.cashFlow(), change, cashAccount);
+    }
+
+    /** As {@link #entryFor(Fill, HoldingChange, LedgerAccount)}, with the fill's {@link Fill#cashFlow()} already computed. */
+    static JournalEntry entryFor(Fill fill, Money cashFlow, HoldingChange change, LedgerAccount cashAccount) {
         List<Posting> postings = new ArrayList<>(4);
-        postings.add(new Posting(cashAccount, fill.cashFlow()));
+        postings.add(new Posting(cashAccount, cashFlow));
         postings.add(new Posting(LedgerAccount.positionCost(fill.strategy(), fill.symbol()), change.signedCostChange()));
         Money gross = change.tradingPnl();
         if (!gross.isZero()) {

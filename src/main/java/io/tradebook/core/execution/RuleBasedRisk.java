@@ -13,8 +13,6 @@ import io.tradebook.core.risk.RiskDecision;
 import io.tradebook.core.risk.RiskEngine;
 import io.tradebook.core.risk.RiskRule;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +45,8 @@ public final class RuleBasedRisk implements PreTradeRisk {
 
     /** A scope's day-start equity, peak and order count for one date. */
     private static final class ScopeMarks {
-        LocalDate day;
+        /** The UTC date these marks are for, as days since the epoch (Long.MIN_VALUE before the first). */
+        long day = Long.MIN_VALUE;
         Money dayStart;
         Money peak;
         int orders;
@@ -79,7 +78,7 @@ public final class RuleBasedRisk implements PreTradeRisk {
             RiskRule rule = d.rule();
             return Optional.of(new Denial(rule.id(), rule.type().name(), d.message(), rule.limit(), d.observed()));
         }
-        LocalDate today = today();
+        long today = today();
         count(new Scope(request.account(), null), today);
         count(new Scope(request.account(), request.strategy()), today);
         return Optional.empty();
@@ -157,7 +156,7 @@ public final class RuleBasedRisk implements PreTradeRisk {
                 return 0;
             }
             synchronized (m) {
-                return today().equals(m.day) ? m.orders : 0;
+                return today() == m.day ? m.orders : 0;
             }
         }
 
@@ -216,8 +215,8 @@ public final class RuleBasedRisk implements PreTradeRisk {
     private ScopeMarks marksOf(String account, String strategy, Money equity) {
         ScopeMarks m = marks.computeIfAbsent(new Scope(account, strategy), k -> new ScopeMarks());
         synchronized (m) {
-            LocalDate today = today();
-            if (!today.equals(m.day)) {
+            long today = today();
+            if (today != m.day) {
                 m.day = today;
                 m.orders = 0;
                 m.dayStart = null;
@@ -230,10 +229,10 @@ public final class RuleBasedRisk implements PreTradeRisk {
         }
     }
 
-    private void count(Scope scope, LocalDate today) {
+    private void count(Scope scope, long today) {
         ScopeMarks m = marks.computeIfAbsent(scope, k -> new ScopeMarks());
         synchronized (m) {
-            if (!today.equals(m.day)) {
+            if (today != m.day) {
                 m.day = today;
                 m.dayStart = null;
                 m.orders = 0;
@@ -242,8 +241,8 @@ public final class RuleBasedRisk implements PreTradeRisk {
         }
     }
 
-    /** Today's date (UTC) on the clock. */
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** Today's date (UTC) on the clock, as days since the epoch. */
+    private long today() {
+        return Math.floorDiv(clock.instant().getEpochSecond(), 86_400L);
     }
 }

@@ -1,0 +1,30 @@
+package io.tradebook.security;
+
+import io.tradebook.core.access.TokenBucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * One token bucket per API key, holding a minute's worth of its rate limit. The buckets live in
+ * this process: with several server processes, each allows the limit. A key whose limit changes
+ * gets a fresh bucket. Thread-safe.
+ */
+public final class KeyRateLimits {
+    private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public KeyRateLimits(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Takes one request for key {@code keyId} allowed {@code perMinute}; returns how long to wait, zero when allowed. */
+    public Duration take(UUID keyId, int perMinute) {
+        TokenBucket bucket = buckets.compute(keyId, (id, current) -> current != null && current.capacity() == perMinute ? current
+                : new TokenBucket(perMinute, Duration.ofMinutes(1), clock));
+        return bucket.take();
+    }
+}

@@ -1,0 +1,106 @@
+package io.tradebook.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradebook.store.Database;
+import io.tradebook.store.Owned;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenancy walk: every route the server has (taken from its registry, so routes added later are
+ * walked too) is called with another user's ids, with ids that do not exist and with text that is
+ * no id; each answers 404, while the owner with the same ids does not.
+ */
+abstract class TenancyContract {
+    private TestServer s;
+
+    protected abstract Database newDatabase();
+
+    @BeforeEach
+    void start() {
+        s = new TestServer(newDatabase(), new ProbeRoutes());
+    }
+
+    @AfterEach
+    void stop() {
+        s.close();
+    }
+
+    @Test
+    void everyRouteAnswers404ForAnotherUsersIds() {
+        TestServer.Session intruder = s.signUp("intruder@example.com");
+        TestServer.Session admin = s.admin();
+        List<String> walked = new ArrayList<>();
+        int n = 0;
+        for (Route route : s.server.routes()) {
+            if (route.pathParams().stream().allMatch(p -> p.check() == Route.ParamCheck.TEXT)) {
+                continue;
+            }
+            String body = route.body() == null ? null : "{}";
+            String method = route.method().name();
+            if (route.access().kind() == Access.Kind.ADMIN) {
+                TestServer.Session someone = s.signUp("owner" + (n++) + "@example.com");
+                String path = new Fixtures(s, someone).path(route, "x");
+                assertThat(intruder.client().send(method, path, body, "application/json").status()).as(route.key()).isEqualTo(403);
+                ApiClient.Response missing = admin.client().send(method, randomIds(route), body, "application/json");
+                assertThat(missing.status()).as(route.key() + " " + missing.body()).isEqualTo(404);
+                walked.add(route.key());
+                continue;
+            }
+            TestServer.Session owner = s.signUp("owner" + (n++) + "@example.com");
+            Fixtures fixtures = new Fixtures(s, owner);
+            String path = fixtures.path(route, "x");
+
+            ApiClient.Response foreign = intruder.client().send(method, path, body, "application/json");
+            assertThat(foreign.status()).as(route.key() + " with another user's ids: " + foreign.body()).isEqualTo(404);
+            assertThat(foreign.isProblem()).isTrue();
+            assertThat(owner.client().send(method, randomIds(route), body, "application/json").status()).as(route.key()).isEqualTo(404);
+            assertThat(owner.client().send(method, route.path().replaceAll("\\{[A-Za-z0-9]+}", "not-a-uuid"), body,
+                    "application/json").status()).as(route.key() + " with text for an id").isEqualTo(404);
+            ApiClient.Response own = owner.client().send(method, path, body, "application/json");
+            assertThat(own.status()).as(route.key() + " by its owner: " + own.body()).isNotEqualTo(404).isLessThan(500);
+            walked.add(route.key());
+        }
+        assertThat(walked).contains("GET /api/keys/{keyId}", "DELETE /api/keys/{keyId}", "GET /api/broker-connections/{connectionId}",
+                "PATCH /api/broker-connections/{connectionId}", "DELETE /api/broker-connections/{connectionId}",
+                "PATCH /api/admin/users/{userId}", "PATCH /api/admin/api-keys/{keyId}", "POST /api/probe/accounts/{accountId}/orders");
+    }
+
+    @Test
+    void listsShowOnlyTheCallersOwnResources() {
+        TestServer.Session owner = s.signUp("owner@example.com");
+        Fixtures fixtures = new Fixtures(s, owner);
+        List<String> ids = new ArrayList<>();
+        for (Owned kind : Owned.values()) {
+            ids.add(fixtures.id(kind).toString());
+        }
+        TestServer.Session intruder = s.signUp("intruder@example.com");
+        int lists = 0;
+        for (Route route : s.server.routes()) {
+            if (route.method() != Route.Method.GET || !route.pathParams().isEmpty() || !route.access().needsCaller()
+                    || route.access().kind() == Access.Kind.ADMIN) {
+                continue;
+            }
+            ApiClient.Response seen = intruder.client().get(route.path());
+            assertThat(seen.status()).as(route.key()).isEqualTo(200);
+            for (String id : ids) {
+                assertThat(seen.body()).as(route.key() + " shows " + id).doesNotContain(id);
+            }
+            lists++;
+        }
+        assertThat(lists).isGreaterThanOrEqualTo(3);
+    }
+
+    private static String randomIds(Route route) {
+        String path = route.path();
+        for (Route.PathParam p : route.pathParams()) {
+            path = path.replace("{" + p.name() + "}", p.owned() == null ? "x" : UUID.randomUUID().toString());
+        }
+        return path;
+    }
+}
