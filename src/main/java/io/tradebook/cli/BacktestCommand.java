@@ -77,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
             description = "The type of a --data symbol: equity (default), etf, index, bond, option, future, crypto (lots of 1e-8).")
     List<String> instruments = new ArrayList<>();
 
-    @Option(names = "--timeframe", paramLabel = "TF", description = "Bar length: 1m, 5m, 15m, 1h, 4h or 1d (default: 1d; bundled data: its own).")
+    @Option(names = "--timeframe", paramLabel = "TF", description = "Bar length: 1m, 5m, 15m, 1h, 4h or 1d (default: the data's own: a file's times, a bundled series', the one stored).")
     String timeframe;
 
     @Option(names = "--cash", defaultValue = "100000", paramLabel = "AMOUNT", description = "Starting cash (default ${DEFAULT-VALUE}).")

@@ -35,6 +35,10 @@ import java.util.function.Supplier;
  * --instrument SYMBOL=TYPE   the kind of security a file's symbol is (equity, etf, index, crypto, …)
  * </pre>
  *
+ * Without {@code --timeframe} each source has its own: a file's from its times
+ * ({@link BarCsv#timeframeOf}), a bundled series' its own, a stored security's the one timeframe
+ * stored for it.
+ *
  * A file's or bundled symbol trades by the defaults of its type (crypto in satoshis, the rest in
  * whole units), a stored security by its trading rules; in both the tick is refined to the data's
  * precision when the data has prices off it ({@link BarSeries#atDataPrecision}). The reader's notes
@@ -102,13 +106,15 @@ final class BarSources {
             throw new UserInputException("--data " + text + ": no such file: " + path);
         }
         BarFile file;
+        Timeframe frame;
         try {
-            file = BarCsv.read(path, symbol, timeframe, currency);
+            frame = timeframeGiven ? timeframe : BarCsv.timeframeOf(path);
+            file = BarCsv.read(path, symbol, frame, currency);
         } catch (BarFileException e) {
             throw new UserInputException("--data " + text + ": " + e.getMessage(), e);
         }
         SecurityType type = types.getOrDefault(symbol, BundledData.find(symbol).map(BundledData.Series::type).orElse(SecurityType.EQUITY));
-        return source(text, file, Instrument.defaults(symbol, type, currency), from, until, path.toString(), timeframe);
+        return source(text, file, Instrument.defaults(symbol, type, currency), from, until, path.toString(), frame);
     }
 
     private Source bundled(String text, String symbol, Instant from, Instant until) {
@@ -148,16 +154,28 @@ final class BarSources {
                 throw new UserInputException("--db-symbol " + text + ": " + security.label() + " trades in " + security.currency()
                         + ", the run is in " + currency + " (--currency)");
             }
-            List<Bar> bars = prices.range(security, timeframe, from, until);
+            Timeframe frame = timeframeGiven ? timeframe : storedTimeframe(prices, security, text);
+            List<Bar> bars = prices.range(security, frame, from, until);
             if (bars.isEmpty()) {
-                throw new UserInputException("--db-symbol " + text + ": no " + timeframe.code() + " bars of " + security.label()
+                throw new UserInputException("--db-symbol " + text + ": no " + frame.code() + " bars of " + security.label()
                         + " stored" + (from != null || until != null ? " in the period asked for" : "") + "; import them first");
             }
             Instrument instrument = SecurityRepository.instrument(security);
             sources.add(new Source(series("--db-symbol " + text, instrument, () -> bars, null, null), "database " + security.label(),
-                    timeframe));
+                    frame));
         }
         return sources;
+    }
+
+    /** The one timeframe stored for {@code security}; refuses none or several (asking for --timeframe). */
+    private static Timeframe storedTimeframe(PriceHistoryRepository prices, Security security, String text) {
+        List<Timeframe> stored = prices.series(security).stream().map(PriceHistoryRepository.StoredSeries::timeframe).toList();
+        if (stored.size() == 1) {
+            return stored.get(0);
+        }
+        throw new UserInputException("--db-symbol " + text + ": " + (stored.isEmpty() ? "no bars of " + security.label()
+                + " stored; import them first" : security.label() + " has bars of " + String.join(", ", stored.stream()
+                .map(Timeframe::code).toList()) + " stored; choose one with --timeframe"));
     }
 
     private static BarSeries series(String what, Instrument instrument, Supplier<List<Bar>> bars, Instant from, Instant until) {

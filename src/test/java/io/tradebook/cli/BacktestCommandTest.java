@@ -135,6 +135,22 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aFilesTimeframeComesFromItsTimesWhenNotGiven() throws IOException {
+        StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");
+        for (int h = 0; h < 48; h++) {
+            double p = 100 + 5 * Math.sin(h / 4.0);
+            csv.append(String.format(java.util.Locale.ROOT, "2024-01-%02dT%02d:00:00Z,%.2f,%.2f,%.2f,%.2f,10%n", 1 + h / 24, h % 24, p, p + 1,
+                    p - 1, p));
+        }
+        Path file = Files.writeString(dir.resolve("hourly.csv"), csv.toString());
+        CliRun run = run("backtest", "--strategy", "sma-cross:fast=2,slow=5", "--data", "H=" + file, "--json", "-");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("run").get("timeframe").asText()).isEqualTo("1h");
+        assertThat(json.get("run").get("bars").asInt()).isEqualTo(48);
+        assertThat(json.get("fills").size()).isGreaterThan(1);
+    }
+
+    @Test
     void cryptoTradesInSatoshis() throws IOException {
         Path out = dir.resolve("btc.json");
         run("backtest", "--strategy", "sma-cross", "--data", "BTCUSD", "--cash", "1000", "--periods-per-year", "365",

@@ -23,6 +23,7 @@ import io.tradebook.core.strategies.PriceBar;
 import io.tradebook.core.strategies.Strategy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class BacktestRun {
     static final String ACCOUNT = "backtest";
     /** Closed orders the store keeps (for late lookups); older ones are forgotten, so memory stays bounded. */
     private static final int CLOSED_ORDERS_KEPT = 1_000;
-    private static final long SECONDS_PER_DAY = 86_400L;
+    private static final long NANOS_PER_DAY = 86_400L * 1_000_000_000L;
 
     private final BacktestPlan plan;
     private final BacktestProgress progress;
@@ -71,7 +72,8 @@ final class BacktestRun {
     private final int[][] tradedBy;
     /** For each series, the indicators tracked on it. */
     private final List<List<Indicator>> tracked = new ArrayList<>();
-    private final Price[] lastClose;
+    /** For each series, the index of its latest bar so far, or -1 before its first. */
+    private final int[] latest;
     private final Consumer<Fill> fillHandler = this::deliver;
 
     BacktestRun(BacktestPlan plan, BacktestProgress progress) {
@@ -88,7 +90,8 @@ final class BacktestRun {
             tracked.add(new ArrayList<>());
             start = series[i].first().isBefore(start) ? series[i].first() : start;
         }
-        lastClose = new Price[series.length];
+        latest = new int[series.length];
+        Arrays.fill(latest, -1);
         Currency currency = plan.settings().cash().currency();
         clock = new SimulatedClock(start);
         books = new InMemoryBookKeeper(Books.balancesOnly(currency));
@@ -147,25 +150,30 @@ final class BacktestRun {
         long reportEvery = Math.max(1, total / 1000);
         long nextReport = reportEvery;
         long steps = 0;
-        Instant next = nextTime(cursor);
-        while (next != null) {
-            Instant t = next;
-            clock.set(t);
+        long next = nextTime(cursor);
+        while (next != Long.MAX_VALUE) {
+            long now = next;
+            Instant t = null;
             int count = 0;
             for (int i = 0; i < n; i++) {
-                if (cursor[i] < series[i].size() && series[i].bar(cursor[i]).time().equals(t)) {
+                if (cursor[i] < series[i].size() && series[i].nanos(cursor[i]) == now) {
+                    PriceBar bar = series[i].bar(cursor[i]);
+                    if (t == null) {
+                        t = bar.time();
+                        clock.set(t);
+                    }
                     step[count++] = i;
-                    feed.pushBar(series[i].bar(cursor[i]).bar());
+                    feed.pushBar(bar.bar());
                 }
             }
             for (int j = 0; j < count; j++) {
                 int i = step[j];
                 tracker.mark(i, series[i], cursor[i]);
-                lastClose[i] = series[i].bar(cursor[i]).closePrice();
+                latest[i] = cursor[i];
                 cursor[i]++;
             }
             next = nextTime(cursor);
-            if (next == null || day(next) != day(t)) {
+            if (next == Long.MAX_VALUE || day(next) != day(now)) {
                 paper.broker().closeSession(t);
             }
             deliverFills();
@@ -220,22 +228,20 @@ final class BacktestRun {
         strategies[k].onFill(contexts[k], fill);
     }
 
-    /** The earliest time of the next bar of any series, or null when every series is done. */
-    private Instant nextTime(int[] cursor) {
-        Instant next = null;
+    /** The earliest time (epoch nanoseconds) of the next bar of any series, or {@code Long.MAX_VALUE} when every series is done. */
+    private long nextTime(int[] cursor) {
+        long next = Long.MAX_VALUE;
         for (int i = 0; i < series.length; i++) {
             if (cursor[i] < series[i].size()) {
-                Instant t = series[i].bar(cursor[i]).time();
-                if (next == null || t.isBefore(next)) {
-                    next = t;
-                }
+                next = Math.min(next, series[i].nanos(cursor[i]));
             }
         }
         return next;
     }
 
-    private static long day(Instant time) {
-        return Math.floorDiv(time.getEpochSecond(), SECONDS_PER_DAY);
+    /** The UTC day of a time in epoch nanoseconds. */
+    private static long day(long epochNanos) {
+        return Math.floorDiv(epochNanos, NANOS_PER_DAY);
     }
 
     SimulatedClock clock() {
@@ -259,7 +265,8 @@ final class BacktestRun {
     }
 
     Optional<Price> lastPrice(String symbol) {
-        return Optional.ofNullable(lastClose[seriesIndex.get(symbol)]);
+        int i = seriesIndex.get(symbol);
+        return latest[i] < 0 ? Optional.empty() : Optional.of(series[i].bar(latest[i]).closePrice());
     }
 
     void track(String symbol, Indicator indicator) {

@@ -23,12 +23,15 @@ public final class BarSeries {
     private final PriceBar[] bars;
     private final long[] closeUnscaled;
     private final byte[] closeScale;
+    /** Each bar's time as nanoseconds since the epoch, for cheap comparisons in the run's loop. */
+    private final long[] nanos;
 
-    private BarSeries(Instrument instrument, PriceBar[] bars, long[] closeUnscaled, byte[] closeScale) {
+    private BarSeries(Instrument instrument, PriceBar[] bars, long[] closeUnscaled, byte[] closeScale, long[] nanos) {
         this.instrument = instrument;
         this.bars = bars;
         this.closeUnscaled = closeUnscaled;
         this.closeScale = closeScale;
+        this.nanos = nanos;
     }
 
     public static BarSeries of(Instrument instrument, List<Bar> bars) {
@@ -39,6 +42,7 @@ public final class BarSeries {
         PriceBar[] prepared = new PriceBar[bars.size()];
         long[] unscaled = new long[bars.size()];
         byte[] scales = new byte[bars.size()];
+        long[] times = new long[bars.size()];
         Instant previous = null;
         for (int i = 0; i < prepared.length; i++) {
             Bar bar = bars.get(i);
@@ -54,6 +58,7 @@ public final class BarSeries {
                         + bar.time() + " after " + previous);
             }
             previous = bar.time();
+            times[i] = epochNanos(bar.time());
             prepared[i] = PriceBar.of(bar);
             BigDecimal close = bar.close().value();
             if (CompactDecimal.fits(close)) {
@@ -63,7 +68,16 @@ public final class BarSeries {
                 scales[i] = -1;
             }
         }
-        return new BarSeries(instrument, prepared, unscaled, scales);
+        return new BarSeries(instrument, prepared, unscaled, scales, times);
+    }
+
+    /** {@code time} as nanoseconds since the epoch; refuses a time outside about 1677–2262. */
+    private static long epochNanos(Instant time) {
+        try {
+            return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("bar time " + time + " is outside the years a backtest can run (1677 to 2262)", e);
+        }
     }
 
     /**
@@ -113,7 +127,7 @@ public final class BarSeries {
             return this;
         }
         return new BarSeries(instrument, Arrays.copyOfRange(bars, start, end), Arrays.copyOfRange(closeUnscaled, start, end),
-                Arrays.copyOfRange(closeScale, start, end));
+                Arrays.copyOfRange(closeScale, start, end), Arrays.copyOfRange(nanos, start, end));
     }
 
     public Instrument instrument() {
@@ -139,6 +153,11 @@ public final class BarSeries {
 
     public Instant last() {
         return bars[bars.length - 1].time();
+    }
+
+    /** The time of bar {@code i} in nanoseconds since the epoch. */
+    long nanos(int i) {
+        return nanos[i];
     }
 
     /** The compact unscaled close of bar {@code i}; meaningful when {@link #closeScale} is not negative. */
