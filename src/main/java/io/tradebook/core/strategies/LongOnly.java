@@ -1,5 +1,6 @@
 package io.tradebook.core.strategies;
 
+import io.tradebook.core.books.Side;
 import io.tradebook.core.money.Quantity;
 import io.tradebook.core.orders.Order;
 
@@ -26,7 +27,7 @@ final class LongOnly {
         if (!units.isPositive()) {
             return null;
         }
-        return context.submit(StrategyOrder.market(symbol, io.tradebook.core.books.Side.BUY, units).withConfidence(confidence));
+        return context.submit(StrategyOrder.market(symbol, Side.BUY, units).withConfidence(confidence));
     }
 
     /** Sells everything held in the bar's symbol when long (cancelling its open orders there first); returns the order, or null. */
@@ -39,7 +40,7 @@ final class LongOnly {
         for (Order open : context.openOrders(symbol)) {
             context.cancel(open.id());
         }
-        return context.submit(StrategyOrder.market(symbol, io.tradebook.core.books.Side.SELL, held).withConfidence(confidence));
+        return context.submit(StrategyOrder.market(symbol, Side.SELL, held).withConfidence(confidence));
     }
 
     /** True when the strategy holds a long position in {@code symbol}. */
