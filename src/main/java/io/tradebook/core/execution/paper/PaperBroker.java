@@ -428,19 +428,33 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         synchronized (this) {
             target = listener;
         }
+        String first = out.get(0).account();
+        boolean oneAccount = true;
+        for (int i = 1; i < out.size() && oneAccount; i++) {
+            oneAccount = out.get(i).account().equals(first);
+        }
+        if (oneAccount) {
+            drain(outboxes.get(first), target);
+            return;
+        }
         Set<Outbox> touched = new LinkedHashSet<>();
         for (Report r : out) {
             touched.add(outboxes.get(r.account()));
         }
         for (Outbox box : touched) {
-            while (!box.queue.isEmpty() && box.delivering.tryLock()) {
-                try {
-                    for (Consumer<BrokerListener> call = box.queue.poll(); call != null; call = box.queue.poll()) {
-                        call.accept(target);
-                    }
-                } finally {
-                    box.delivering.unlock();
+            drain(box, target);
+        }
+    }
+
+    /** Delivers {@code box}'s queued reports unless another thread is; looks again after letting go, so none is left behind. */
+    private static void drain(Outbox box, BrokerListener target) {
+        while (!box.queue.isEmpty() && box.delivering.tryLock()) {
+            try {
+                for (Consumer<BrokerListener> call = box.queue.poll(); call != null; call = box.queue.poll()) {
+                    call.accept(target);
                 }
+            } finally {
+                box.delivering.unlock();
             }
         }
     }
