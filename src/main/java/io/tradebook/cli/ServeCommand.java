@@ -1,8 +1,10 @@
 package io.tradebook.cli;
 
+import io.tradebook.core.strategies.StrategyCatalog;
 import io.tradebook.http.ServerConfig;
 import io.tradebook.http.TradebookServer;
 import io.tradebook.store.Database;
+import io.tradebook.store.StrategyCatalogRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tradebook serve}: migrates the configured database and runs the HTTP server until the
- * process is stopped. Secrets (the credential master key, the token signing key) come from the
+ * {@code tradebook serve}: migrates the configured database, registers the strategy catalog (the
+ * built-ins and the plugins found) in its {@code strategies} table, and runs the HTTP server until
+ * the process is stopped. Secrets (the credential master key, the token signing key) come from the
  * environment or are created in the data directory on first start; see README "Running the server".
  */
 @Command(name = "serve", description = {"Run the Tradebook server: the REST API, /health, /metrics, /openapi.json and the API page /docs.",
@@ -36,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Folder of strategy plugin jars (default: $TRADEBOOK_PLUGINS, else ./plugins if present).")
+    Path plugins;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -50,7 +57,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+        StrategyCatalog catalog = Plugins.catalog(plugins);
         Database database = db.openMigrated();
+        StrategyCatalogRepository.Registration registered;
+        try {
+            registered = new StrategyCatalogRepository(database.jdbi()).sync(catalog);
+        } catch (IllegalArgumentException e) {
+            database.close();
+            throw new UserInputException("cannot register the strategy catalog: " + e.getMessage(), e);
+        }
         TradebookServer server;
         try {
             server = TradebookServer.start(config, database);
@@ -61,6 +76,8 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(this::stopAndWait, "tradebook-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
+        out.println("strategies: " + catalog.entries().size() + " in the catalog (" + registered.inserted().size() + " registered, "
+                + registered.updated().size() + " updated)");
         out.println("Tradebook is serving on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port()
                 + " (API page: /docs, health: /health)");
         out.flush();

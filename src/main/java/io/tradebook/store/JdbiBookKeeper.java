@@ -179,15 +179,19 @@ public final class JdbiBookKeeper implements BookKeeper {
     @Override
     public void allocate(String account, String strategy, Money amount, Instant time) {
         UUID accountId = accountId(account);
-        jdbi.useTransaction(h -> {
-            Currency currency = lockAccount(h, accountId);
-            Activation activation = activation(h, accountId, strategy);
-            JournalRows.insert(h, accountId, CashEntries.allocation(account, currency, strategy, amount, time), null,
-                    Map.of(strategy, activation.id()));
-            h.createUpdate("UPDATE strategy_activations SET allocation_amount = COALESCE(allocation_amount, 0) + :a, "
-                    + "cash_balance = COALESCE(cash_balance, 0) + :a, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
-                    .bind("a", amount.amount()).bind("id", activation.id()).execute();
-        });
+        jdbi.useTransaction(h -> allocate(h, account, accountId, lockAccount(h, accountId), activation(h, accountId, strategy), amount, time));
+    }
+
+    /**
+     * Moves {@code amount} from the account's shared pool into {@code activation}'s budget, journalled,
+     * inside the caller's transaction (which holds the account's lock).
+     */
+    static void allocate(Handle h, String account, UUID accountId, Currency currency, Activation activation, Money amount, Instant time) {
+        JournalRows.insert(h, accountId, CashEntries.allocation(account, currency, activation.name(), amount, time), null,
+                Map.of(activation.name(), activation.id()));
+        h.createUpdate("UPDATE strategy_activations SET allocation_amount = COALESCE(allocation_amount, 0) + :a, "
+                + "cash_balance = COALESCE(cash_balance, 0) + :a, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
+                .bind("a", amount.amount()).bind("id", activation.id()).execute();
     }
 
     @Override

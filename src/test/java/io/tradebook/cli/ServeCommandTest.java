@@ -45,6 +45,7 @@ class ServeCommandTest {
             HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(up.body()).contains("\"database\":\"UP\"");
+            assertThat(out.toString()).contains("strategies: 7 in the catalog (7 registered, 0 updated)");
             for (String secret : new String[] {"master-key.json", "jwt-secret"}) {
                 Path file = dir.resolve("secrets").resolve(secret);
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -20,7 +20,9 @@ class StrategiesCommandTest {
     void listsTheBuiltIns() throws Exception {
         CliRun text = CliRun.of("strategies");
         assertThat(text.exitCode()).isZero();
-        assertThat(text.out()).contains("sma-cross - SMA crossover [trend, risk MEDIUM, built-in]")
+        assertThat(text.out()).contains("sma-cross - SMA crossover [trend, risk MEDIUM, built-in, min capital 1000, 1d]")
+                .contains("rsi-dmi - RSI DMI [mean_reversion, risk MEDIUM, built-in, min capital 1000, 1d]")
+                .contains("rsi_period = 14  (a whole number from 2 to 100000)")
                 .contains("fast = 10  (a whole number from 1 to 100000)")
                 .contains("allocation = 0.95  (a number above 0 and at most 1)");
         CliRun json = CliRun.of("strategies", "--json");

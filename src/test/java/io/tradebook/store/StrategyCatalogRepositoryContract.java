@@ -50,7 +50,7 @@ abstract class StrategyCatalogRepositoryContract {
         assertThat(row.get("risk_level")).isEqualTo("MEDIUM");
         assertThat(row.get("is_builtin")).isEqualTo(true);
         assertThat(row.get("plugin_class")).isNull();
-        assertThat(row.get("parameters").toString().replace(" ", "")).isEqualTo("{\"fast\":\"10\",\"slow\":\"30\",\"allocation\":\"0.95\"}");
+        assertThat(StrategyRow.tree(row.get("parameters").toString()).get("fast").get("default").asText()).isEqualTo("10");
         assertThat(row.get("symbols").toString()).isEqualTo("[]");
     }
 

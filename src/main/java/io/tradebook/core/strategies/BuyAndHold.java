@@ -1,11 +1,13 @@
 package io.tradebook.core.strategies;
 
+import io.tradebook.core.marketdata.Timeframe;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.money.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,14 +44,19 @@ public final class BuyAndHold implements Strategy {
 
     /** The catalog entry of {@code buy-and-hold}. */
     public static final class Definition implements StrategyDefinition {
-        private static final StrategyMetadata METADATA = StrategyMetadata.of(CODE, "Buy and hold",
+        private static final StrategyMetadata METADATA = new StrategyMetadata(CODE, "Buy and hold",
                 "The benchmark: buys an equal share of allocation × equity in each of its symbols at the close of the symbol's first bar "
                         + "(filled at the next open) and holds it to the end.",
-                StrategyCategory.PORTFOLIO, RiskLevel.MEDIUM, List.of());
+                StrategyCategory.PORTFOLIO, RiskLevel.HIGH, BuiltInStrategies.MIN_CAPITAL, Timeframe.D1, List.of(), List.of());
 
         @Override
         public StrategyMetadata metadata() {
             return METADATA;
+        }
+
+        @Override
+        public Optional<StrategyExpectations> expectations() {
+            return Optional.of(StrategyExpectations.referenceRun("0.0328", "0.5391"));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.tradebook.core.strategies;
 
 import io.tradebook.core.indicators.Sma;
+import io.tradebook.core.marketdata.Timeframe;
 import io.tradebook.core.money.Quantity;
 import io.tradebook.core.orders.Order;
 import java.util.HashMap;
@@ -71,10 +72,10 @@ public final class SmaCross implements Strategy {
 
     /** The catalog entry of {@code sma-cross}. */
     public static final class Definition implements StrategyDefinition {
-        private static final StrategyMetadata METADATA = StrategyMetadata.of(CODE, "SMA crossover",
+        private static final StrategyMetadata METADATA = new StrategyMetadata(CODE, "SMA crossover",
                 "Long-only: buys when the fast simple moving average of closes crosses above the slow one, sells everything when it "
                         + "crosses below. Orders are decided at a bar's close and fill at the next bar's open.",
-                StrategyCategory.TREND, RiskLevel.MEDIUM, List.of(
+                StrategyCategory.TREND, RiskLevel.MEDIUM, BuiltInStrategies.MIN_CAPITAL, Timeframe.D1, List.of(), List.of(
                         ParameterSpec.integer("fast", 10, 1, 100_000, "period of the fast simple moving average, in bars"),
                         ParameterSpec.integer("slow", 30, 2, 100_000, "period of the slow simple moving average, in bars")));
 
@@ -89,6 +90,11 @@ public final class SmaCross implements Strategy {
             int slow = parameters.integer("slow");
             return fast < slow ? Optional.empty()
                     : Optional.of("fast (" + fast + ") must be below slow (" + slow + ")");
+        }
+
+        @Override
+        public Optional<StrategyExpectations> expectations() {
+            return Optional.of(StrategyExpectations.referenceRun("0.0237", "0.2813"));
         }
 
         @Override

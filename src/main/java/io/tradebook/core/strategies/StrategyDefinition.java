@@ -25,6 +25,14 @@ public interface StrategyDefinition {
     }
 
     /**
+     * The yearly return and maximum drawdown the catalog shows for this strategy, with their basis;
+     * empty (the default) when it states none. A plugin may override it.
+     */
+    default Optional<StrategyExpectations> expectations() {
+        return Optional.empty();
+    }
+
+    /**
      * A new, independent instance running with {@code parameters} (values of this definition's
      * parameters that {@link #check} accepts). Each run, and each symbol set, gets its own.
      */

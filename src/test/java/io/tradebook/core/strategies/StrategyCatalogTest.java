@@ -24,18 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog: the built-ins, and user strategies loaded with ServiceLoader from plugin jars built here. */
 class StrategyCatalogTest {
+    static final String BUILT_INS = "buy-and-hold, sma-cross, ema-cross, rsi, rsi-dmi, bollinger-reversion, donchian-breakout";
+
     @TempDir
     Path dir;
 
     @Test
     void listsTheBuiltInsWithTheirMetadata() {
         StrategyCatalog catalog = StrategyCatalog.builtIn();
-        assertThat(catalog.codes()).isEqualTo("buy-and-hold, sma-cross");
+        assertThat(catalog.codes()).isEqualTo(BUILT_INS);
         StrategyMetadata sma = catalog.require("sma-cross").metadata();
         assertThat(sma.category()).isEqualTo(StrategyCategory.TREND);
         assertThat(sma.parameters()).extracting(ParameterSpec::name).containsExactly("fast", "slow", "allocation");
         assertThat(catalog.find("sma-cross").orElseThrow().builtIn()).isTrue();
-        assertThatThrownBy(() -> catalog.require("nope")).hasMessage("unknown strategy 'nope'; the strategies are buy-and-hold, sma-cross");
+        assertThatThrownBy(() -> catalog.require("nope")).hasMessage("unknown strategy 'nope'; the strategies are " + BUILT_INS);
     }
 
     @Test
@@ -44,7 +46,7 @@ class StrategyCatalogTest {
                 List.of("example.plugin.AlwaysLong"));
         StrategyCatalog catalog = StrategyCatalog.withPlugins(dir);
 
-        assertThat(catalog.codes()).isEqualTo("buy-and-hold, sma-cross, always-long");
+        assertThat(catalog.codes()).isEqualTo(BUILT_INS + ", always-long");
         StrategyCatalog.Entry entry = catalog.find("always-long").orElseThrow();
         assertThat(entry.source()).isEqualTo("always-long.jar");
         assertThat(entry.builtIn()).isFalse();

@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresStrategyActivationsTest extends StrategyActivationsContract {
+    @Override
+    protected Database newDatabase() {
+        return TestDatabases.postgres();
+    }
+}

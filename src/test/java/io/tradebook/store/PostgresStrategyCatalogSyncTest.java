@@ -1,0 +1,8 @@
+package io.tradebook.store;
+
+class PostgresStrategyCatalogSyncTest extends StrategyCatalogSyncContract {
+    @Override
+    protected Database newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
