@@ -4,6 +4,7 @@ import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Price;
 import io.tradebook.core.money.Quantity;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public record Instrument(String symbol, SecurityType type, Currency currency, Bi
         if (quantity.compareTo(minQuantity) < 0) {
             return Optional.of("quantity " + quantity + " is below the minimum " + minQuantity + " for " + symbol);
         }
-        if (quantity.value().remainder(lotSize.value()).signum() != 0) {
+        if (!isMultiple(quantity.value(), lotSize.value())) {
             return Optional.of("quantity " + quantity + " is not a multiple of the lot size " + lotSize + " for " + symbol);
         }
         return Optional.empty();
@@ -73,10 +74,22 @@ public record Instrument(String symbol, SecurityType type, Currency currency, Bi
         if (!price.isPositive()) {
             return Optional.of(what + " must be positive");
         }
-        if (price.value().remainder(tickSize).signum() != 0) {
+        if (!isMultiple(price.value(), tickSize)) {
             return Optional.of(what + " " + price.toPlainString() + " is not a multiple of the tick size "
                     + tickSize.stripTrailingZeros().toPlainString() + " for " + symbol);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code value} is a whole multiple of {@code step}. A step that is a power of ten (1,
+     * 0.01, 1e-8: nearly every tick and lot) is checked by comparing scales, without dividing.
+     */
+    static boolean isMultiple(BigDecimal value, BigDecimal step) {
+        // step = 10^-scale exactly when its unscaled value is 1 (BigInteger.valueOf(1) is a shared constant: no allocation)
+        if (value.scale() <= step.scale() && BigInteger.ONE.equals(step.unscaledValue())) {
+            return true;
+        }
+        return value.remainder(step).signum() == 0;
     }
 }

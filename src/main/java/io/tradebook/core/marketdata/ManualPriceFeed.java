@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,7 +27,8 @@ public final class ManualPriceFeed {
     private static final int MID_SCALE = 12;
 
     private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Price> latest = new ConcurrentHashMap<>();
+    /** The latest reference price of each symbol, in a cell per symbol so that a push writes no map entry. */
+    private final Map<String, AtomicReference<Price>> latest = new ConcurrentHashMap<>();
     private final Object pushLock = new Object();
 
     /** Adds {@code listener}; it receives every event pushed from now on. */
@@ -43,7 +45,7 @@ public final class ManualPriceFeed {
     public void push(String symbol, Price price, Instant time) {
         LastPrice event = new LastPrice(symbol, price, time);
         synchronized (pushLock) {
-            latest.put(symbol, price);
+            remember(symbol, price);
             listeners.forEach(l -> l.onLastPrice(event));
         }
     }
@@ -52,7 +54,7 @@ public final class ManualPriceFeed {
     public void pushQuote(String symbol, Price bid, Price ask, Instant time) {
         Quote event = new Quote(symbol, bid, ask, time);
         synchronized (pushLock) {
-            latest.put(symbol, mid(bid, ask));
+            remember(symbol, mid(bid, ask));
             listeners.forEach(l -> l.onQuote(event));
         }
     }
@@ -61,14 +63,26 @@ public final class ManualPriceFeed {
     public void pushBar(Bar bar) {
         Objects.requireNonNull(bar, "bar");
         synchronized (pushLock) {
-            latest.put(bar.symbol(), bar.close());
-            listeners.forEach(l -> l.onBar(bar));
+            remember(bar.symbol(), bar.close());
+            for (MarketDataListener l : listeners) {
+                l.onBar(bar);
+            }
         }
     }
 
     /** The latest reference price of {@code symbol}, or empty when nothing was pushed for it. */
     public Optional<Price> latest(String symbol) {
-        return Optional.ofNullable(latest.get(symbol));
+        AtomicReference<Price> cell = latest.get(symbol);
+        return cell == null ? Optional.empty() : Optional.of(cell.get());
+    }
+
+    private void remember(String symbol, Price price) {
+        AtomicReference<Price> cell = latest.get(symbol);
+        if (cell == null) {
+            latest.put(symbol, new AtomicReference<>(price));
+        } else {
+            cell.set(price);
+        }
     }
 
     /** (bid + ask) / 2: exact unless the quote already uses all 12 decimals, then rounded half-even. */

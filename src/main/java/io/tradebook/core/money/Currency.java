@@ -20,6 +20,8 @@ public final class Currency implements Comparable<Currency> {
     public static final Currency USD = of("USD");
 
     private final String code;
+    /** Zero in this currency, made once by {@link Money#zero} (a benign race: every thread makes an equal value). */
+    Money zero;
 
     private Currency(String code) {
         this.code = code;

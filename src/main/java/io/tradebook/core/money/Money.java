@@ -33,7 +33,12 @@ public final class Money implements Comparable<Money> {
     }
 
     public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO, Objects.requireNonNull(currency, "currency"));
+        Money zero = Objects.requireNonNull(currency, "currency").zero;
+        if (zero == null) {
+            zero = new Money(BigDecimal.ZERO, currency);
+            currency.zero = zero;
+        }
+        return zero;
     }
 
     public BigDecimal amount() {
