@@ -43,13 +43,22 @@ final class BenchCommand implements Runnable {
         @Option(names = "--orders", defaultValue = "400000", description = "Orders measured in memory (default ${DEFAULT-VALUE}).")
         int orders;
 
-        @Option(names = "--db-orders", defaultValue = "4000", description = "Orders measured in PostgreSQL (default ${DEFAULT-VALUE}).")
+        @Option(names = "--db-orders", defaultValue = "20000", description = "Orders per round in PostgreSQL (default ${DEFAULT-VALUE}).")
         int dbOrders;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds; the median is printed (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmup-rounds", defaultValue = "2",
+                description = "Untimed rounds first, so the JIT has compiled the path (default ${DEFAULT-VALUE}).")
+        int warmupRounds;
 
         @Option(names = "--threads", defaultValue = "1", description = "Threads in memory (default ${DEFAULT-VALUE}).")
         int threads;
 
-        @Option(names = "--db-threads", defaultValue = "8", description = "Threads in PostgreSQL, one account each (default ${DEFAULT-VALUE}).")
+        @Option(names = "--db-threads", defaultValue = "256",
+                description = "Clients in PostgreSQL, one thread and one account each, each waiting for its order to be durable "
+                        + "(default ${DEFAULT-VALUE}).")
         int dbThreads;
 
         @Option(names = "--db-writers", defaultValue = "4", description = "Group-commit writers in PostgreSQL (default ${DEFAULT-VALUE}).")
@@ -60,14 +69,14 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (orders < 1 || dbOrders < 1 || threads < 1 || dbThreads < 1 || dbWriters < 1) {
-                throw new UserInputException("--orders, --db-orders, --threads, --db-threads and --db-writers must be at least 1");
+            if (orders < 1 || dbOrders < 1 || threads < 1 || dbThreads < 1 || dbWriters < 1 || rounds < 1 || warmupRounds < 0) {
+                throw new UserInputException("--orders, --db-orders, --threads, --db-threads, --db-writers and --rounds must be at least 1,"
+                        + " --warmup-rounds at least 0");
             }
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             OrderWorkload memory = OrderWorkload.inMemory(threads);
-            // warm-up: let the JIT compile and optimise the whole path (it takes a few hundred thousand orders)
-            OrderThroughput.measure(memory, threads, Math.max(threads, orders));
-            double inMemory = OrderThroughput.measure(memory, threads, orders);
+            double inMemory = median(memory, threads, orders, "in memory", err);
             requireClean(memory.verify(), "in memory");
             String postgres = skipPostgres ? "skipped" : String.format("%.0f", measurePostgres(out));
             out.printf("orders/s in memory: %.0f%n", inMemory);
@@ -87,14 +96,32 @@ final class BenchCommand implements Runnable {
                     user, password))) {
                 db.migrate();
                 try (OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads, dbWriters)) {
-                    OrderThroughput.measure(workload, dbThreads, Math.max(dbThreads, dbOrders / 4));
-                    double perSecond = OrderThroughput.measure(workload, dbThreads, dbOrders);
+                    double perSecond = median(workload, dbThreads, Math.max(dbThreads, dbOrders), "postgres",
+                            spec.commandLine().getErr());
                     requireClean(workload.verify(), "in PostgreSQL");
                     return perSecond;
                 }
             } finally {
                 execute(url, user, password, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
+        }
+
+        /**
+         * Runs the warm-up rounds, then the timed ones, and returns the median of the timed rounds'
+         * orders per second; each round's figure goes to standard error. On two cores the JIT
+         * compiles the path for the first rounds and takes a core from the run, so those are not timed.
+         */
+        private double median(OrderWorkload workload, int clients, int perRound, String where, PrintWriter err) throws Exception {
+            for (int i = 1; i <= warmupRounds; i++) {
+                err.printf("%s warm-up round %d: %.0f orders/s%n", where, i, OrderThroughput.measure(workload, clients, perRound));
+            }
+            double[] timed = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                timed[i] = OrderThroughput.measure(workload, clients, perRound);
+                err.printf("%s round %d: %.0f orders/s%n", where, i + 1, timed[i]);
+            }
+            java.util.Arrays.sort(timed);
+            return rounds % 2 == 1 ? timed[rounds / 2] : (timed[rounds / 2 - 1] + timed[rounds / 2]) / 2;
         }
 
         private static void execute(String url, String user, String password, String sql) {

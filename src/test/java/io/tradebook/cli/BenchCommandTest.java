@@ -10,6 +10,16 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "orders", "--orders", "400", "--skip-postgres");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^orders/s in memory: [1-9][0-9]*$").contains("orders/s postgres: skipped");
+        assertThat(run.out().lines()).hasSize(2);
+        assertThat(run.err()).contains("in memory warm-up round 2:", "in memory round 3:");
+    }
+
+    @Test
+    void benchOrdersMeasuresPostgresToo() {
+        CliRun run = CliRun.of("bench", "orders", "--orders", "200", "--db-orders", "200", "--db-threads", "8", "--rounds", "1",
+                "--warmup-rounds", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^orders/s postgres: [1-9][0-9]*$");
     }
 
     @Test
@@ -17,5 +27,6 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "orders", "--orders", "0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("must be at least 1");
+        assertThat(CliRun.of("bench", "orders", "--warmup-rounds", "-1").exitCode()).isEqualTo(2);
     }
 }
