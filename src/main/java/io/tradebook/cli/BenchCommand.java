@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tradebook bench}: measures Tradebook's hot paths and prints the figures. */
-@Command(name = "bench", description = "Measure throughput and print the figures.", subcommands = {BenchCommand.Orders.class, BenchBacktestCommand.class})
+@Command(name = "bench", description = "Measure throughput and print the figures.", subcommands = {BenchCommand.Orders.class, BenchBacktestCommand.class, BenchApiCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -124,7 +124,7 @@ final class BenchCommand implements Runnable {
             return rounds % 2 == 1 ? timed[rounds / 2] : (timed[rounds / 2 - 1] + timed[rounds / 2]) / 2;
         }
 
-        private static void execute(String url, String user, String password, String sql) {
+        static void execute(String url, String user, String password, String sql) {
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {

@@ -1,0 +1,275 @@
+package io.tradebook.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradebook.http.LoggingSmsSender;
+import io.tradebook.http.ServerConfig;
+import io.tradebook.http.TradebookServer;
+import io.tradebook.live.LiveSettings;
+import io.tradebook.security.CredentialCipher;
+import io.tradebook.security.SecretSource;
+import io.tradebook.security.SecretTokens;
+import io.tradebook.security.SecuritySettings;
+import io.tradebook.store.Database;
+import io.tradebook.trading.TradingSettings;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The API load benchmark: a real {@link TradebookServer} in this process on a migrated database,
+ * users registered and signed in over HTTP, paper CASH accounts opened with cash, securities listed
+ * and priced by an administrator; then {@code clients} threads, each on its own HTTP/1.1 keep-alive
+ * connection to the loopback port, submit orders ({@code POST /api/accounts/{id}/orders}) to
+ * accounts spread over the users, each waiting for its answer before sending the next (a closed
+ * loop). Every client alternates a market buy and a market sell of one unit, then a marketable
+ * limit buy and sell (they fill at once), and every eighth order is a limit buy far below the
+ * market that rests (PLACED). An answer other than 201 with a FILLED or PLACED order is an error.
+ *
+ * <p>Each request is timed by the client from writing it to having read the whole answer (the
+ * server answers once the order is durable). Requests sent during the warm-up are not counted;
+ * those sent during the measured window are. The figures also give the CPU time the process spent
+ * per submit, client threads excluded: on a machine shared with other work, that is the steadier
+ * measure of the server's cost.
+ */
+public final class ApiLoad implements AutoCloseable {
+    private static final String ADMIN_EMAIL = "bench-admin@tradebook.invalid";
+    private static final String ADMIN_PASSWORD = "Load-test-Root-9";
+    private static final String[] SYMBOLS = {"BNCA", "BNCB", "BNCC", "BNCD"};
+    private static final String PRICE = "100.00";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run measured. Immutable. */
+    public record Figures(long submits, double seconds, double perSecond, double p50Millis, double p99Millis, double maxMillis,
+                          long errors, String firstError, double serverCpuMillisPerSubmit, int clients, int accounts) {
+    }
+
+    /** One account's id and its owner's access token. Immutable. */
+    private record Target(String accountId, String token) {
+    }
+
+    private final TradebookServer server;
+    private final List<Target> targets = new ArrayList<>();
+
+    private ApiLoad(TradebookServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts a server on {@code database} (migrated, empty), with {@code writers} group-commit
+     * writers, and sets up {@code users} users with {@code accountsPerUser} paper CASH accounts each.
+     */
+    public static ApiLoad start(Database database, int users, int accountsPerUser, int writers) throws IOException {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, SecretSource.of(CredentialCipher.newKeyset()),
+                SecretSource.of(SecretTokens.newKey(48)), SecuritySettings.DEFAULT.withBcryptCost(4).withAccessTokenLifetime(
+                Duration.ofHours(2)), ADMIN_EMAIL, ADMIN_PASSWORD, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
+                LiveSettings.DEFAULT, new TradingSettings(BigDecimal.ONE, BigDecimal.ZERO, writers));
+        ApiLoad load = new ApiLoad(TradebookServer.start(config, database));
+        try {
+            load.setUp(users, accountsPerUser);
+            return load;
+        } catch (IOException | RuntimeException e) {
+            load.close();
+            throw e;
+        }
+    }
+
+    private void setUp(int users, int accountsPerUser) throws IOException {
+        try (KeepAliveConnection c = connection()) {
+            String admin = signIn(c, ADMIN_EMAIL, ADMIN_PASSWORD);
+            for (String symbol : SYMBOLS) {
+                expect(c.send("POST", "/api/securities", admin, "{\"ticker\":\"" + symbol + "\",\"name\":\"Bench " + symbol
+                        + "\",\"securityType\":\"equity\",\"exchange\":\"NASDAQ\"}"), 201, "list " + symbol);
+                expect(c.send("POST", "/api/market/prices", admin, "{\"symbol\":\"" + symbol + "\",\"price\":\"" + PRICE + "\"}"), 200,
+                        "price " + symbol);
+            }
+            for (int u = 0; u < users; u++) {
+                String email = "bench-" + u + "@tradebook.invalid";
+                String password = "Load-test-Pass-" + u;
+                expect(c.send("POST", "/api/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
+                        + "\",\"fullName\":\"Bench user " + u + "\"}"), 201, "register " + email);
+                String token = signIn(c, email, password);
+                for (int a = 0; a < accountsPerUser; a++) {
+                    JsonNode account = expect(c.send("POST", "/api/accounts", token, "{\"name\":\"Bench " + a
+                            + "\",\"type\":\"CASH\",\"initialCash\":\"100000000\"}"), 201, "open an account for " + email);
+                    targets.add(new Target(account.get("id").asText(), token));
+                }
+            }
+        }
+    }
+
+    private static String signIn(KeepAliveConnection c, String email, String password) throws IOException {
+        return expect(c.send("POST", "/api/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"), 200,
+                "sign in " + email).get("accessToken").asText();
+    }
+
+    private static JsonNode expect(KeepAliveConnection.Answer answer, int status, String what) throws IOException {
+        if (answer.status() != status) {
+            throw new IllegalStateException("benchmark set-up failed: " + what + " answered " + answer.status() + ": " + answer.text());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    private KeepAliveConnection connection() {
+        return new KeepAliveConnection("127.0.0.1", server.port());
+    }
+
+    /** The accounts orders go to. */
+    public int accounts() {
+        return targets.size();
+    }
+
+    /**
+     * Drives the server with {@code clients} clients for {@code warmup}, then measures for
+     * {@code window}, and returns the figures of the window.
+     */
+    public Figures run(int clients, Duration warmup, Duration window) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = System.nanoTime();
+        long windowStart = start + warmup.toNanos();
+        long windowEnd = windowStart + window.toNanos();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicLong clientCpu = new AtomicLong();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch done = new CountDownLatch(clients);
+        long[] processCpuAtStart = new long[1];
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            Target target = targets.get(i % targets.size());
+            String symbol = SYMBOLS[(i / targets.size()) % SYMBOLS.length];
+            Thread t = new Thread(() -> {
+                long[] mine = new long[1 << 14];
+                int n = 0;
+                long cpuAtWindow = -1;
+                String path = "/api/accounts/" + target.accountId() + "/orders";
+                try (KeepAliveConnection c = connection()) {
+                    ready.countDown();
+                    for (long k = 0; ; k++) {
+                        long sent = System.nanoTime();
+                        if (sent >= windowEnd) {
+                            break;
+                        }
+                        if (cpuAtWindow < 0 && sent >= windowStart) {
+                            cpuAtWindow = threads.getCurrentThreadCpuTime();
+                        }
+                        String failure;
+                        try {
+                            KeepAliveConnection.Answer a = c.send("POST", path, target.token(), order(symbol, k));
+                            failure = a.status() != 201 ? a.status() + " " + a.text()
+                                    : contains(a.body(), "\"status\":\"FILLED\"") || contains(a.body(), "\"status\":\"PLACED\"") ? null
+                                    : a.text();
+                        } catch (IOException e) {
+                            failure = e.toString();
+                        }
+                        long took = System.nanoTime() - sent;
+                        if (sent >= windowStart) {
+                            if (failure != null) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, failure);
+                            }
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = took;
+                        } else if (failure != null) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, "during the warm-up: " + failure);
+                        }
+                    }
+                } finally {
+                    if (cpuAtWindow >= 0) {
+                        clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuAtWindow);
+                    }
+                    latencies[client] = mine;
+                    counts[client] = n;
+                    done.countDown();
+                }
+            }, "bench-client-" + i);
+            t.setDaemon(true);
+            started.add(t);
+            t.start();
+        }
+        ready.await();
+        Thread.sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
+        processCpuAtStart[0] = os.getProcessCpuTime();
+        done.await();
+        long processCpu = os.getProcessCpuTime() - processCpuAtStart[0];
+        for (Thread t : started) {
+            t.join();
+        }
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int i = 0; i < clients; i++) {
+            System.arraycopy(latencies[i], 0, all, at, counts[i]);
+            at += counts[i];
+        }
+        Arrays.sort(all);
+        double seconds = window.toNanos() / 1e9;
+        double serverCpu = Math.max(0, processCpu - clientCpu.get()) / 1e6;
+        return new Figures(total, seconds, total / seconds, percentile(all, 0.50), percentile(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), firstError.get(),
+                total == 0 ? 0 : serverCpu / total, clients, targets.size());
+    }
+
+    /** The k-th order of a client: market buy, market sell, marketable limit buy, marketable limit sell; every eighth rests. */
+    private static String order(String symbol, long k) {
+        String head = "{\"symbol\":\"" + symbol + "\",\"quantity\":\"1\",";
+        if (k % 8 == 7) {
+            return head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"50.00\"}";
+        }
+        return switch ((int) (k % 4)) {
+            case 0 -> head + "\"side\":\"BUY\",\"type\":\"MARKET\"}";
+            case 1 -> head + "\"side\":\"SELL\",\"type\":\"MARKET\"}";
+            case 2 -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"101.00\"}";
+            default -> head + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"limitPrice\":\"99.00\"}";
+        };
+    }
+
+    /** The value at fraction {@code q} of sorted nanoseconds (nearest rank), in milliseconds. */
+    static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] / 1e6;
+    }
+
+    private static boolean contains(byte[] body, String text) {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= body.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (body[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Stops the server (writing what is pending); the database stays open. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}
