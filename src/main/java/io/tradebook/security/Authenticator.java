@@ -3,6 +3,7 @@ package io.tradebook.security;
 import io.tradebook.core.access.Principal;
 import io.tradebook.store.ApiKeyRepository;
 import io.tradebook.store.ApiKeyRepository.KeyOwner;
+import io.tradebook.store.RecentAnswers;
 import io.tradebook.store.SessionRepository;
 import io.tradebook.store.UserRepository.UserRow;
 import java.time.Clock;
@@ -18,8 +19,12 @@ import java.util.concurrent.ConcurrentMap;
  * Finds out who is calling from the credentials of a request: an access token or an API key, given
  * as {@code Authorization: Bearer …} or as an {@code X-API-Key} header. Thread-safe.
  *
- * <p>An access token counts only while its session is open and its user active; the user's role
- * and subscription are read fresh on every call. An API key counts while it is unrevoked and
+ * <p>An access token counts only while its session is open and its user active. Whether it is, and
+ * the user's role and subscription, are read from the database at most every
+ * {@link RecentAnswers#LIFETIME} per session (a burst of requests costs one query): a sign-out, a
+ * revoked or rotated session, or an administrator's change to the user takes effect at once in the
+ * process that made it, and within that lifetime in other server processes. The access token's
+ * signature and expiry are checked on every call. An API key counts while it is unrevoked and
  * unexpired, and each call takes one request from its rate limit. Refuses (as unauthenticated)
  * missing, malformed, unknown, expired and revoked credentials, and two different credentials at
  * once; refuses (as too many) a key over its limit.
@@ -33,6 +38,8 @@ public final class Authenticator {
     private final int defaultPerMinute;
     private final Clock clock;
     private final ConcurrentMap<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
+    /** The live sessions' users, as recently read: see {@link RecentAnswers}. */
+    private final RecentAnswers<UUID, UserRow> liveSessions = new RecentAnswers<>(100_000);
 
     public Authenticator(AccessTokens tokens, SessionRepository sessions, ApiKeyRepository keys, KeyRateLimits limits,
                          SecuritySettings settings, Clock clock) {
@@ -74,7 +81,7 @@ public final class Authenticator {
         if (claims.isEmpty()) {
             return Outcome.refused(Refusal.unauthenticated("the access token is not valid or has expired"));
         }
-        Optional<UserRow> user = sessions.liveUser(claims.get().sessionId(), now)
+        Optional<UserRow> user = liveSessions.get(claims.get().sessionId(), session -> sessions.liveUser(session, now))
                 .filter(u -> u.id().equals(claims.get().userId()));
         if (user.isEmpty()) {
             return Outcome.refused(Refusal.unauthenticated("the session has ended; sign in again"));

@@ -161,7 +161,7 @@ public final class AccountRepository {
      * False when it was not active.
      */
     public boolean deactivate(UUID accountId, Instant now) {
-        return jdbi.inTransaction(h -> {
+        boolean deactivated = jdbi.inTransaction(h -> {
             int changed = h.createUpdate("UPDATE accounts SET is_active = FALSE, updated_at = :now WHERE id = :id AND is_active")
                     .bind("id", accountId).bind("now", SqlTypes.utc(now)).execute();
             if (changed == 0) {
@@ -172,6 +172,8 @@ public final class AccountRepository {
                     .bind("id", accountId).bind("now", SqlTypes.utc(now)).execute();
             return true;
         });
+        AccessChanges.changed();
+        return deactivated;
     }
 
     /** The start of the account's current (or last) trading day; empty before its first valuation. */

@@ -22,6 +22,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class BrokerConnectionRepository {
     private final Jdbi jdbi;
+    /** Every order submit asks what its account's connection allows: recent answers, see {@link RecentAnswers}. */
+    private final RecentAnswers<UUID, Permissions> permissions = new RecentAnswers<>(100_000);
 
     public BrokerConnectionRepository(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -74,6 +76,8 @@ public final class BrokerConnectionRepository {
             });
         } catch (RuntimeException e) {
             throw DuplicateException.orRethrow(e, "uq_broker_connections_account", "accountNumber");
+        } finally {
+            AccessChanges.changed(); // its permissions may have changed
         }
     }
 
@@ -115,14 +119,24 @@ public final class BrokerConnectionRepository {
 
     /** Soft-deletes active connection {@code id} of {@code userId} and wipes its credentials; true when there was one. */
     public boolean deactivate(UUID userId, UUID id, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE broker_connections SET is_active = FALSE, is_connected = FALSE, "
+        boolean deactivated = jdbi.withHandle(h -> h.createUpdate("UPDATE broker_connections SET is_active = FALSE, is_connected = FALSE, "
                         + "api_key_encrypted = NULL, api_secret_encrypted = NULL, access_token_encrypted = NULL, updated_at = :now "
                         + "WHERE id = :id AND user_id = :user AND is_active")
                 .bind("now", SqlTypes.utc(now)).bind("id", id).bind("user", userId).execute()) > 0;
+        AccessChanges.changed();
+        return deactivated;
     }
 
-    /** What the connection of account {@code accountId} allows, if there is such an account. */
+    /**
+     * What the connection of account {@code accountId} allows, if there is such an account. A recent
+     * answer (at most {@link RecentAnswers#LIFETIME} old, and none from before an access change in
+     * this process) may stand in for a query.
+     */
     public Optional<Permissions> permissionsOfAccount(UUID accountId) {
+        return permissions.get(accountId, this::readPermissions);
+    }
+
+    private Optional<Permissions> readPermissions(UUID accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT c.id, c.broker, c.is_active, c.is_connected, c.can_read, c.can_trade "
                         + "FROM accounts a JOIN broker_connections c ON c.id = a.broker_connection_id WHERE a.id = :account")
                 .bind("account", accountId)

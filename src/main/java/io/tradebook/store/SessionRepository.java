@@ -48,7 +48,7 @@ public final class SessionRepository {
      * rotated or revoked meanwhile), in which case nothing changes.
      */
     public Optional<UUID> rotate(SessionRow old, String newTokenHash, Instant expiresAt, Instant now) {
-        return jdbi.inTransaction(h -> {
+        Optional<UUID> rotated = jdbi.inTransaction(h -> {
             int revoked = h.createUpdate("UPDATE user_sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                     .bind("now", SqlTypes.utc(now)).bind("id", old.id()).execute();
             if (revoked == 0) {
@@ -58,12 +58,16 @@ public final class SessionRepository {
             insert(h, id, old.userId(), newTokenHash, old.userAgent(), expiresAt, now);
             return Optional.of(id);
         });
+        AccessChanges.changed();
+        return rotated;
     }
 
     /** Revokes the session if it is open; true when it was. */
     public boolean revoke(UUID sessionId, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE user_sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+        boolean revoked = jdbi.withHandle(h -> h.createUpdate("UPDATE user_sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .bind("now", SqlTypes.utc(now)).bind("id", sessionId).execute()) > 0;
+        AccessChanges.changed();
+        return revoked;
     }
 
     /** The active user of session {@code sessionId} if the session is open and unexpired at {@code now}. */

@@ -125,7 +125,7 @@ public final class UserRepository {
 
     /** Applies an administrator's change; returns the user as stored, or empty if there is no such user. */
     public Optional<UserRow> change(UUID id, AdminChange change, Instant now) {
-        return jdbi.inTransaction(h -> {
+        Optional<UserRow> changed = jdbi.inTransaction(h -> {
             Optional<UserRow> current = find(h, "id", id);
             if (current.isEmpty()) {
                 return current;
@@ -142,6 +142,8 @@ public final class UserRepository {
                     .bind("now", SqlTypes.utc(now)).bind("id", id).execute();
             return find(h, "id", id);
         });
+        AccessChanges.changed();
+        return changed;
     }
 
     private static final String SELECT = "SELECT id, email, phone_number, full_name, password_hash, role, is_active, is_verified, "
