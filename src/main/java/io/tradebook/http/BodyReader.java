@@ -43,55 +43,89 @@ final class BodyReader {
         this.mapper = mapper;
     }
 
+    /**
+     * What reading a body as one record type needs, found by reflection once per type: its
+     * components' names, types, whether each is required, and Jackson's reader for each.
+     */
+    private record Shape(String[] names, Class<?>[] types, boolean[] required, JavaType[] javaTypes,
+                         com.fasterxml.jackson.databind.ObjectReader[] readers, Set<String> known, Constructor<?> constructor) {
+    }
+
+    private final java.util.concurrent.ConcurrentMap<Class<?>, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Shape shape(Class<? extends Record> type) {
+        return shapes.computeIfAbsent(type, t -> {
+            RecordComponent[] components = type.getRecordComponents();
+            int n = components.length;
+            String[] names = new String[n];
+            Class<?>[] types = new Class<?>[n];
+            boolean[] required = new boolean[n];
+            JavaType[] javaTypes = new JavaType[n];
+            com.fasterxml.jackson.databind.ObjectReader[] readers = new com.fasterxml.jackson.databind.ObjectReader[n];
+            Set<String> known = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                RecordComponent c = components[i];
+                names[i] = c.getName();
+                types[i] = c.getType();
+                required[i] = isRequired(c);
+                javaTypes[i] = mapper.constructType(c.getGenericType());
+                readers[i] = mapper.readerFor(javaTypes[i]);
+                known.add(c.getName());
+            }
+            Constructor<?> constructor;
+            try {
+                constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+            }
+            return new Shape(names, types, required, javaTypes, readers, Set.copyOf(known), constructor);
+        });
+    }
+
     /** Binds {@code body} to {@code type}. */
     <T extends Record> Body<T> read(byte[] body, Class<T> type) {
         JsonNode tree = parse(body);
         if (!tree.isObject()) {
             throw Problems.malformed("the body must be a JSON object");
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> known = new HashSet<>();
-        for (RecordComponent c : components) {
-            known.add(c.getName());
-        }
+        Shape shape = shape(type);
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (known.contains(name)) {
+            if (shape.known().contains(name)) {
                 present.add(name);
             } else {
                 problems.add(new FieldProblem(name, "is not a field of this request"));
             }
         }
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            types[i] = c.getType();
-            JsonNode node = tree.get(c.getName());
+        int n = shape.names().length;
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            String name = shape.names()[i];
+            JsonNode node = tree.get(name);
             if (node == null || node.isNull()) {
-                if (isRequired(c)) {
-                    problems.add(new FieldProblem(c.getName(), node == null ? "is required" : "must not be null"));
-                } else if (c.getType().isPrimitive()) {
-                    problems.add(new FieldProblem(c.getName(), "must not be null"));
+                if (shape.required()[i]) {
+                    problems.add(new FieldProblem(name, node == null ? "is required" : "must not be null"));
+                } else if (shape.types()[i].isPrimitive()) {
+                    problems.add(new FieldProblem(name, "must not be null"));
                 }
                 values[i] = null;
                 continue;
             }
-            JavaType javaType = mapper.constructType(c.getGenericType());
             try {
-                values[i] = mapper.readerFor(javaType).readValue(node);
+                values[i] = shape.readers()[i].readValue(node);
             } catch (JsonMappingException e) {
-                problems.add(problem(c.getName(), e, javaType));
+                problems.add(problem(name, e, shape.javaTypes()[i]));
             } catch (IOException e) {
-                problems.add(new FieldProblem(c.getName(), "cannot be read"));
+                problems.add(new FieldProblem(name, "cannot be read"));
             }
         }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
-        return new Body<>(construct(type, types, values), present);
+        return new Body<>(construct(type, shape.constructor(), values), present);
     }
 
     private JsonNode parse(byte[] body) {
@@ -174,11 +208,9 @@ final class BodyReader {
         return "a value of the documented type";
     }
 
-    private static <T extends Record> T construct(Class<T> type, Class<?>[] types, Object[] values) {
+    private static <T extends Record> T construct(Class<T> type, Constructor<?> constructor, Object[] values) {
         try {
-            Constructor<T> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
+            return type.cast(constructor.newInstance(values));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
                 throw Problems.invalid(List.of(new FieldProblem("body", bad.getMessage())));

@@ -15,6 +15,7 @@ import java.util.UUID;
 public final class WebhookSecrets {
     static final String PREFIX = "whsec_";
     private final WebhookRepository webhooks;
+    private final io.tradebook.store.RecentAnswers<UUID, WebhookRepository.Stored> recent = new io.tradebook.store.RecentAnswers<>(100_000);
     private final CredentialCipher cipher;
     private final Clock clock;
 
@@ -48,9 +49,13 @@ public final class WebhookSecrets {
         return webhooks.find(userId).filter(s -> s.encryptedSecret() != null).map(WebhookRepository.Stored::secretCreatedAt);
     }
 
-    /** The user's webhook URL and secret in plain text, when both are set. */
+    /**
+     * The user's webhook URL and secret in plain text, when both are set. The settings may come
+     * from a recent answer (see {@link RecentAnswers}: every notification asks, and most users have
+     * no webhook); a change made in this process is seen at once.
+     */
     public Optional<Target> target(UUID userId) {
-        return webhooks.find(userId).filter(s -> s.url() != null && s.encryptedSecret() != null)
+        return recent.get(userId, webhooks::find).filter(s -> s.url() != null && s.encryptedSecret() != null)
                 .map(s -> new Target(s.url(), cipher.decrypt(s.encryptedSecret(), context(userId))));
     }
 
@@ -64,7 +69,7 @@ public final class WebhookSecrets {
 
     /** The URL the user set, whether or not they have a secret. */
     public Optional<String> url(UUID userId) {
-        return webhooks.find(userId).map(WebhookRepository.Stored::url);
+        return recent.get(userId, webhooks::find).map(WebhookRepository.Stored::url);
     }
 
     private static String context(UUID userId) {

@@ -106,13 +106,42 @@ public final class JdbiEventSink implements EventSink {
         if (notifications.size() != users.size()) {
             throw new IllegalArgumentException(notifications.size() + " notifications but " + users.size() + " users");
         }
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        if (notifications.size() == 1) {
+            return jdbi.inTransaction(h -> List.of(insert(h, notifications.get(0), users.get(0))));
+        }
         return jdbi.inTransaction(h -> {
-            List<StoredNotification> stored = new java.util.ArrayList<>();
+            // one JDBC batch (one round trip on PostgreSQL), the ids it made in the order of the rows
+            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(INSERT);
             for (int i = 0; i < notifications.size(); i++) {
-                stored.add(insert(h, notifications.get(i), users.get(i)));
+                bind(batch, notifications.get(i), users.get(i)).add();
+            }
+            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+            if (ids.size() != notifications.size()) {
+                throw new IllegalStateException(notifications.size() + " notifications stored but " + ids.size() + " ids returned");
+            }
+            List<StoredNotification> stored = new java.util.ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                stored.add(stored(ids.get(i), notifications.get(i), users.get(i)));
             }
             return stored;
         });
+    }
+
+    private static final String INSERT = "INSERT INTO notifications (user_id, notification_type, alert_level, title, message, data, "
+            + "created_at) VALUES (:user, :type, :level, :title, :message, :data, :time)";
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, Notification n, UUID user) {
+        return statement.bindByType("user", user, UUID.class).bind("type", n.type().name()).bind("level", n.level().name())
+                .bind("title", headline(n.title())).bind("message", n.message()).bind("data", json(n.data()))
+                .bind("time", SqlTypes.utc(n.time()));
+    }
+
+    private static StoredNotification stored(long id, Notification n, UUID user) {
+        return new StoredNotification(id, user, n.type(), n.level(), headline(n.title()), n.message(),
+                Collections.unmodifiableMap(new TreeMap<>(n.data())), n.time(), null);
     }
 
     private static UUID ownerOf(org.jdbi.v3.core.Handle h, Notification n) {

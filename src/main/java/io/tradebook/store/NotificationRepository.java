@@ -106,6 +106,7 @@ public final class NotificationRepository {
             h.createUpdate("UPDATE users SET preferences = :preferences, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
                     .bind("preferences", json(preferences)).bind("id", userId).execute();
         });
+        AccessChanges.changed(); // where the user's notifications may be sent
     }
 
     private static Map<String, Object> preferences(Handle h, UUID userId, boolean forUpdate) {

@@ -39,16 +39,20 @@ public final class WebhookRepository {
 
     /** Replaces the user's signing secret (already encrypted); false when there is no such user. */
     public boolean setSecret(UUID userId, String encryptedSecret, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET webhook_secret_encrypted = :secret, webhook_secret_created_at = :now, "
+        boolean set = jdbi.withHandle(h -> h.createUpdate("UPDATE users SET webhook_secret_encrypted = :secret, webhook_secret_created_at = :now, "
                         + "updated_at = :now WHERE id = :id")
                 .bind("secret", encryptedSecret).bind("now", SqlTypes.utc(now)).bind("id", userId).execute()) == 1;
+        AccessChanges.changed();
+        return set;
     }
 
     /** Removes the user's signing secret; false when they had none. */
     public boolean deleteSecret(UUID userId, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET webhook_secret_encrypted = NULL, webhook_secret_created_at = NULL, "
+        boolean deleted = jdbi.withHandle(h -> h.createUpdate("UPDATE users SET webhook_secret_encrypted = NULL, webhook_secret_created_at = NULL, "
                         + "updated_at = :now WHERE id = :id AND webhook_secret_encrypted IS NOT NULL")
                 .bind("now", SqlTypes.utc(now)).bind("id", userId).execute()) == 1;
+        AccessChanges.changed();
+        return deleted;
     }
 
     /** Stamps notification {@code id} of {@code userId} as delivered to its webhook; false when it is not theirs or gone. */
