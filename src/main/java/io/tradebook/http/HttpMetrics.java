@@ -49,11 +49,22 @@ final class HttpMetrics implements AutoCloseable {
             return;
         }
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
-                .tag("method", ctx.method().name()).tag("uri", template(ctx)).tag("status", Integer.toString(status))
-                .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
-                .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        String uri = template(ctx);
+        timers.computeIfAbsent(new Series(method, uri, status), k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route template and status")
+                        .tag("method", method).tag("uri", uri).tag("status", Integer.toString(status))
+                        .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
+                        .register(registry))
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+
+    /** One timer's tags; the routes' templates keep the number of series small. */
+    private record Series(String method, String uri, int status) {
+    }
+
+    /** The timers made so far: building and registering one (sorting and merging its tags) costs more than recording. */
+    private final java.util.concurrent.ConcurrentMap<Series, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String template(Context ctx) {
         try {
