@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and priced by an administrator; then {@code clients} threads, each on its own HTTP/1.1 keep-alive
  * connection to the loopback port, submit orders ({@code POST /api/accounts/{id}/orders}) to
  * accounts spread over the users, each waiting for its answer before sending the next (a closed
- * loop). Every client alternates a market buy and a market sell of one unit, then a marketable
- * limit buy and sell (they fill at once), and every eighth order is a limit buy far below the
- * market that rests (PLACED). An answer other than 201 with a FILLED or PLACED order is an error.
+ * loop). Each client trades one unit at a time, market and limit orders, buys and sells (see
+ * {@link #order}); one order in eight is a limit buy far below the market that rests (PLACED).
+ * An answer other than 201 with a FILLED or PLACED order is an error.
  *
  * <p>Each request is timed by the client from writing it to having read the whole answer (the
  * server answers once the order is durable). Requests sent during the warm-up are not counted;
@@ -230,17 +230,20 @@ public final class ApiLoad implements AutoCloseable {
                 total == 0 ? 0 : serverCpu / total, clients, targets.size());
     }
 
-    /** The k-th order of a client: market buy, market sell, marketable limit buy, marketable limit sell; every eighth rests. */
+    /**
+     * The k-th order of a client, in cycles of eight: five buys (market, marketable limit, and one
+     * limit far below the market that rests) and three sells (market and marketable limit), so
+     * the holding grows by one a cycle and a sell never outruns it, even when a fill is still on its
+     * way when the answer comes back (the order is then PLACED).
+     */
     private static String order(String symbol, long k) {
         String head = "{\"symbol\":\"" + symbol + "\",\"quantity\":\"1\",";
-        if (k % 8 == 7) {
-            return head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"50.00\"}";
-        }
-        return switch ((int) (k % 4)) {
-            case 0 -> head + "\"side\":\"BUY\",\"type\":\"MARKET\"}";
-            case 1 -> head + "\"side\":\"SELL\",\"type\":\"MARKET\"}";
-            case 2 -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"101.00\"}";
-            default -> head + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"limitPrice\":\"99.00\"}";
+        return switch ((int) (k % 8)) {
+            case 0, 3, 6 -> head + "\"side\":\"BUY\",\"type\":\"MARKET\"}";
+            case 1 -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"101.00\"}";
+            case 2, 7 -> head + "\"side\":\"SELL\",\"type\":\"MARKET\"}";
+            case 4 -> head + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"limitPrice\":\"99.00\"}";
+            default -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"50.00\"}";
         };
     }
 
