@@ -156,6 +156,8 @@ public final class ApiLoad implements AutoCloseable {
                 long[] mine = new long[1 << 14];
                 int n = 0;
                 long cpuAtWindow = -1;
+                long filledBuys = 0; // buys answered FILLED: surely held
+                long sellsSent = 0;  // sells answered FILLED or PLACED (their fill may still be on its way)
                 String path = "/api/accounts/" + target.accountId() + "/orders";
                 try (KeepAliveConnection c = connection()) {
                     ready.countDown();
@@ -168,11 +170,18 @@ public final class ApiLoad implements AutoCloseable {
                             cpuAtWindow = threads.getCurrentThreadCpuTime();
                         }
                         String failure;
+                        String order = order(symbol, k, filledBuys > sellsSent);
+                        boolean sell = order.contains("\"SELL\"");
                         try {
-                            KeepAliveConnection.Answer a = c.send("POST", path, target.token(), order(symbol, k));
+                            KeepAliveConnection.Answer a = c.send("POST", path, target.token(), order);
+                            boolean filled = contains(a.body(), "\"status\":\"FILLED\"");
                             failure = a.status() != 201 ? a.status() + " " + a.text()
-                                    : contains(a.body(), "\"status\":\"FILLED\"") || contains(a.body(), "\"status\":\"PLACED\"") ? null
-                                    : a.text();
+                                    : filled || contains(a.body(), "\"status\":\"PLACED\"") ? null : a.text();
+                            if (failure == null && sell) {
+                                sellsSent++;
+                            } else if (failure == null && filled) {
+                                filledBuys++;
+                            }
                         } catch (IOException e) {
                             failure = e.toString();
                         }
@@ -232,17 +241,21 @@ public final class ApiLoad implements AutoCloseable {
 
     /**
      * The k-th order of a client, in cycles of eight: five buys (market, marketable limit, and one
-     * limit far below the market that rests) and three sells (market and marketable limit), so
-     * the holding grows by one a cycle and a sell never outruns it, even when a fill is still on its
-     * way when the answer comes back (the order is then PLACED).
+     * limit far below the market that rests) and three sells (market and marketable limit). A sell
+     * is sent only when {@code maySell}: the client's buys answered FILLED outnumber the sells it
+     * sent. When several requests of one account are in flight, the paper broker's fill of one may
+     * be delivered by another request's thread, so an order can come back PLACED with its fill on
+     * its way; counting only FILLED buys keeps every sell covered (a CASH account cannot short).
+     * Otherwise the sell becomes a market buy.
      */
-    private static String order(String symbol, long k) {
+    private static String order(String symbol, long k, boolean maySell) {
         String head = "{\"symbol\":\"" + symbol + "\",\"quantity\":\"1\",";
+        String buy = head + "\"side\":\"BUY\",\"type\":\"MARKET\"}";
         return switch ((int) (k % 8)) {
-            case 0, 3, 6 -> head + "\"side\":\"BUY\",\"type\":\"MARKET\"}";
+            case 0, 3, 6 -> buy;
             case 1 -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"101.00\"}";
-            case 2, 7 -> head + "\"side\":\"SELL\",\"type\":\"MARKET\"}";
-            case 4 -> head + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"limitPrice\":\"99.00\"}";
+            case 2, 7 -> maySell ? head + "\"side\":\"SELL\",\"type\":\"MARKET\"}" : buy;
+            case 4 -> maySell ? head + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"limitPrice\":\"99.00\"}" : buy;
             default -> head + "\"side\":\"BUY\",\"type\":\"LIMIT\",\"limitPrice\":\"50.00\"}";
         };
     }
