@@ -61,18 +61,22 @@ final class BenchBacktestCommand implements Callable<Integer> {
             Backtest.run(plan);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocations = threads instanceof com.sun.management.ThreadMXBean t ? t : null;
+        long thread = Thread.currentThread().getId();
         double best = 0;
         BacktestResult last = null;
         for (int i = 1; i <= runs; i++) {
             long cpu = threads.getCurrentThreadCpuTime();
+            long allocated = allocations == null ? 0 : allocations.getThreadAllocatedBytes(thread);
             long started = System.nanoTime();
             last = Backtest.run(plan);
             long elapsed = System.nanoTime() - started;
             cpu = threads.getCurrentThreadCpuTime() - cpu;
+            allocated = allocations == null ? 0 : allocations.getThreadAllocatedBytes(thread) - allocated;
             double perSecond = bars / (elapsed / 1e9);
             best = Math.max(best, perSecond);
-            out.printf("run %d: %.1f ms, %.0f bars/s (the run's thread on a CPU %.1f ms: %.0f bars/s)%n", i, elapsed / 1e6, perSecond,
-                    cpu / 1e6, bars / (cpu / 1e9));
+            out.printf("run %d: %.1f ms, %.0f bars/s (the run's thread on a CPU %.1f ms: %.0f bars/s; %.0f bytes allocated per bar)%n", i,
+                    elapsed / 1e6, perSecond, cpu / 1e6, bars / (cpu / 1e9), (double) allocated / bars);
         }
         out.println("sma-cross fast=" + fast + " slow=" + slow + " over " + bars + " minute bars: " + last.orders().submitted()
                 + " orders, " + last.fills().size() + " fills, " + last.roundTrips().size() + " round trips, final equity "

@@ -51,6 +51,14 @@ final class AdminRoutes implements RouteModule {
                     return Reply.ok(UserView.of(call.unwrap(context.administration().change(call.userId(), call.id("userId"), change)),
                             call.now()));
                 }));
+        routes.add(Route.delete("/api/admin/users/{userId}").tag(TAG).summary("Delete a user and everything of theirs")
+                .access(Access.admin()).existing("userId", Owned.USER, "The user's id")
+                .responds(204, null, "Deleted, with their accounts, orders, books, keys, ideas and notifications")
+                .fails(409, "It is the last active administrator")
+                .handle(call -> {
+                    call.unwrap(context.administration().delete(call.userId(), call.id("userId"), null, context.trading()::retireUser));
+                    return Reply.noContent();
+                }));
         routes.add(Route.patch("/api/admin/api-keys/{keyId}").tag(TAG).summary("Set the scopes of any API key (grants market-data)")
                 .access(Access.admin()).existing("keyId", Owned.API_KEY, "The key's id").body(KeyScopes.class)
                 .responds(200, KeyView.class, "The key with its new scopes")

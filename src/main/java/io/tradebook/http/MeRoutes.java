@@ -22,8 +22,26 @@ final class MeRoutes implements RouteModule {
         }
     }
 
+    /** The password that confirms deleting oneself. Immutable. */
+    record Confirmation(@com.fasterxml.jackson.annotation.JsonProperty(required = true)
+                        @JsonPropertyDescription("The caller's password") String password) {
+    }
+
     @Override
     public void register(RouteRegistry routes, ServerContext context) {
+        routes.add(Route.post("/api/me/deletion").tag("Me").summary("Delete yourself and everything of yours (accounts, orders, books, keys, ideas…)")
+                .access(Access.signedIn()).body(Confirmation.class)
+                .responds(204, null, "Deleted: the user and all their data are gone; their tokens and keys no longer count")
+                .fails(403, "Signed with an API key: only a signed-in session may delete its user")
+                .handle(call -> {
+                    Confirmation c = call.body(Confirmation.class);
+                    if (c.password() == null || c.password().isEmpty()) {
+                        throw Problems.invalid(java.util.List.of(new io.tradebook.security.FieldProblem("password", "is required")));
+                    }
+                    call.unwrap(context.administration().delete(call.userId(), call.userId(), c.password(),
+                            context.trading()::retireUser));
+                    return Reply.noContent();
+                }));
         routes.add(Route.get("/api/me").tag("Me").summary("The caller, their subscription and their credential's scopes")
                 .access(Access.scope(Scope.READ)).responds(200, Me.class, "The caller")
                 .handle(call -> Reply.ok(new Me(UserView.of(context.users().find(call.userId()).orElseThrow(), call.now()),

@@ -116,7 +116,7 @@ public final class TradebookServer implements AutoCloseable {
         try {
             ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn,
                     registration, phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(
-                    new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, audit, clock), trading,
+                    new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, passwords, audit, clock), trading,
                     live.events(), live, tickets, webhookSecrets);
             return serve(config, json, authenticator, metrics, tickets, context);
         } catch (RuntimeException e) {

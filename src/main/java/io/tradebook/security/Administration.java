@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What administrators do to users: change a role, a subscription, or deactivate. Thread-safe.
@@ -20,11 +21,13 @@ import java.util.UUID;
  */
 public final class Administration {
     private final UserRepository users;
+    private final PasswordHasher passwords;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Administration(UserRepository users, AuditTrail audit, Clock clock) {
+    public Administration(UserRepository users, PasswordHasher passwords, AuditTrail audit, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
+        this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -49,5 +52,34 @@ public final class Administration {
                 "role", changed.role().name(), "subscription", changed.subscription().status().name(), "active",
                 Boolean.toString(changed.active())));
         return Outcome.ok(changed);
+    }
+
+    /**
+     * Deletes user {@code userId} and everything of theirs, on behalf of {@code actor} (an
+     * administrator, or the user themselves with their {@code password}; null for an administrator).
+     * First the user is made inactive, so no new request of theirs counts; then {@code beforeDelete}
+     * runs (the order path closes their accounts and writes what is pending); then the row goes,
+     * and the schema's cascades take the rest. Refuses an unknown user, a wrong password, and the
+     * last active administrator; a refusal changes nothing.
+     */
+    public Outcome<UserRow> delete(UUID actor, UUID userId, String password, Consumer<UUID> beforeDelete) {
+        Optional<UserRow> current = users.find(userId);
+        if (current.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("no user " + userId));
+        }
+        UserRow user = current.get();
+        if (password != null && (user.passwordHash() == null || !passwords.matches(password, user.passwordHash()))) {
+            audit.record(LogLevel.WARNING, "auth", "account deletion refused: wrong password", userId, Map.of());
+            return Outcome.refused(Refusal.invalid("password", "is not this user's password"));
+        }
+        if (user.role() == Role.ADMIN && user.active() && users.activeAdministrators() <= 1) {
+            return Outcome.refused(Refusal.conflict("userId", "would delete the last active administrator"));
+        }
+        users.change(userId, new AdminChange(null, null, null, false, false), clock.instant());
+        beforeDelete.accept(userId);
+        users.delete(userId);
+        audit.record(LogLevel.INFO, "admin", actor.equals(userId) ? "user deleted themselves" : "user deleted by an administrator", null,
+                Map.of("user", userId.toString(), "email", user.email(), "by", actor.toString()));
+        return Outcome.ok(user);
     }
 }

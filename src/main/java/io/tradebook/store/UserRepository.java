@@ -146,6 +146,15 @@ public final class UserRepository {
         return changed;
     }
 
+    /**
+     * Deletes the user and, by the schema's cascades (seed 001), everything of theirs: accounts with
+     * their orders, fills, journal and holdings, keys, sessions, connections, rules, ideas and
+     * notifications. False when there was no such user.
+     */
+    public boolean delete(UUID id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute()) > 0;
+    }
+
     private static final String SELECT = "SELECT id, email, phone_number, full_name, password_hash, role, is_active, is_verified, "
             + "subscription_status, subscription_expires, failed_login_count, locked_until, last_login, created_at FROM users ";
 

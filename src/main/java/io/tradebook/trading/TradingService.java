@@ -48,11 +48,12 @@ public final class TradingService implements AutoCloseable {
     private final PriceService prices;
     private final SecurityService securityService;
     private final NotificationWriter notifications;
+    private final AccountRepository accountRepository;
 
     private TradingService(Database database, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
         this.store = new GroupCommitExecutionStore(jdbi, settings.writers(), 1000);
-        AccountRepository accountRepository = new AccountRepository(jdbi);
+        this.accountRepository = new AccountRepository(jdbi);
         this.accounts = new AccountCache(accountRepository);
         this.securities = new SecurityCache(new SecurityRepository(jdbi));
         RiskRuleRepository ruleRepository = new RiskRuleRepository(jdbi);
@@ -138,6 +139,23 @@ public final class TradingService implements AutoCloseable {
     /** Call after changing the security master: the order path reads the symbol's trading rules again. */
     public void refreshSecurity(String ticker) {
         securities.forget(ticker);
+    }
+
+    /**
+     * Before user {@code userId} is deleted: closes each of their accounts (working orders
+     * cancelled, the account deactivated, so nothing new is accepted for it) and waits until every
+     * write pending for the order path is in the database, so that the deletion's cascades take all
+     * of it and no late write refers to a row that is gone. Afterwards the caches forget the accounts.
+     */
+    public void retireUser(UUID userId) {
+        java.util.List<UUID> ids = accountRepository.listDetails(userId).stream().map(AccountRepository.Details::id).toList();
+        for (UUID id : ids) {
+            accountService.close(userId, id);
+        }
+        store.awaitWrites();
+        for (UUID id : ids) {
+            accounts.refresh(id);
+        }
     }
 
     /** Writes the pending orders, books and notifications and stops the writers. */

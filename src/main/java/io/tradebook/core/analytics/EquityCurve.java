@@ -105,8 +105,8 @@ public final class EquityCurve {
     }
 
     /**
-     * Appends points in time order. Mutable, not thread-safe; {@link #build()} copies the points
-     * into an immutable curve and the builder may go on appending afterwards.
+     * Appends points in time order. Mutable, not thread-safe; {@link #build()} gives an immutable
+     * curve of the points so far and the builder may go on appending afterwards.
      *
      * <p>Refuses a point at or before the previous point's time, a null time or equity, money in
      * another currency than the curve's, and a compact point with a negative scale or one above
@@ -192,8 +192,15 @@ public final class EquityCurve {
             return size;
         }
 
-        /** The curve of every point appended so far. */
+        /**
+         * The curve of every point appended so far. When the arrays are at least three quarters
+         * full the curve shares them instead of copying them: it reads only its first {@code size}
+         * points, which later appends never write (they write past them, or into grown copies).
+         */
         public EquityCurve build() {
+            if (size >= seconds.length - seconds.length / 4) {
+                return new EquityCurve(currency, seconds, nanos, unscaled, scales, exact, size);
+            }
             return new EquityCurve(currency, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), Arrays.copyOf(unscaled, size),
                     Arrays.copyOf(scales, size), exact == null ? null : Arrays.copyOf(exact, size), size);
         }

@@ -72,12 +72,15 @@ public final class Returns {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        int[] picked = new int[n];
+        int[] picked = new int[Math.min(n, 64)];
         int count = 0;
         picked[count++] = 0;
         for (int i = 1; i < n; i++) {
             boolean lastOfDay = i == n - 1 || curve.epochDay(i + 1) != curve.epochDay(i);
             if (lastOfDay) {
+                if (count == picked.length) {
+                    picked = Arrays.copyOf(picked, Math.min(n, count * 2));
+                }
                 picked[count++] = i;
             }
         }

@@ -27,18 +27,29 @@ public final class ManualPriceFeed {
     private static final int MID_SCALE = 12;
 
     private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
+    /** The listeners as an array, replaced on every change: a bar push walks it without allocating an iterator. */
+    private volatile MarketDataListener[] subscribed = new MarketDataListener[0];
     /** The latest reference price of each symbol, in a cell per symbol so that a push writes no map entry. */
     private final Map<String, AtomicReference<Price>> latest = new ConcurrentHashMap<>();
     private final Object pushLock = new Object();
+    /** The symbol of the last push and its cell (read and written under {@code pushLock}): a run of pushes of one symbol looks nothing up. */
+    private String lastSymbol;
+    private AtomicReference<Price> lastCell;
 
     /** Adds {@code listener}; it receives every event pushed from now on. */
     public void subscribe(MarketDataListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        synchronized (listeners) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            subscribed = listeners.toArray(new MarketDataListener[0]);
+        }
     }
 
     /** Removes {@code listener}; does nothing when it was not subscribed. */
     public void unsubscribe(MarketDataListener listener) {
-        listeners.remove(listener);
+        synchronized (listeners) {
+            listeners.remove(listener);
+            subscribed = listeners.toArray(new MarketDataListener[0]);
+        }
     }
 
     /** Pushes a last price of {@code symbol}. */
@@ -64,7 +75,7 @@ public final class ManualPriceFeed {
         Objects.requireNonNull(bar, "bar");
         synchronized (pushLock) {
             remember(bar.symbol(), bar.close());
-            for (MarketDataListener l : listeners) {
+            for (MarketDataListener l : subscribed) {
                 l.onBar(bar);
             }
         }
@@ -76,13 +87,17 @@ public final class ManualPriceFeed {
         return cell == null ? Optional.empty() : Optional.of(cell.get());
     }
 
+    /** Call under {@code pushLock}. A release store is enough: readers of {@link #latest} see the price once it is there. */
     private void remember(String symbol, Price price) {
-        AtomicReference<Price> cell = latest.get(symbol);
+        AtomicReference<Price> cell = symbol.equals(lastSymbol) ? lastCell : latest.get(symbol);
         if (cell == null) {
-            latest.put(symbol, new AtomicReference<>(price));
+            cell = new AtomicReference<>(price);
+            latest.put(symbol, cell);
         } else {
-            cell.set(price);
+            cell.setRelease(price);
         }
+        lastSymbol = symbol;
+        lastCell = cell;
     }
 
     /** (bid + ask) / 2: exact unless the quote already uses all 12 decimals, then rounded half-even. */

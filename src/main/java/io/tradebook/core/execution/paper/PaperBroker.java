@@ -147,6 +147,8 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
         }
     };
     private final Map<String, Market> markets = new HashMap<>();
+    private String lastMarketSymbol;
+    private Market lastMarket;
     private final ConcurrentMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private BrokerListener listener;
     private final String idPrefix;
@@ -491,8 +493,15 @@ public final class PaperBroker implements BrokerPort, MarketDataListener {
     }
 
     /** The symbol's market state, created on first use. */
+    /** Call holding this broker's lock. A run of bars of one symbol (a backtest of one series) looks nothing up. */
     private Market market(String symbol) {
-        return markets.computeIfAbsent(symbol, s -> new Market());
+        if (symbol.equals(lastMarketSymbol)) {
+            return lastMarket;
+        }
+        Market market = markets.computeIfAbsent(symbol, s -> new Market());
+        lastMarketSymbol = symbol;
+        lastMarket = market;
+        return market;
     }
 
     /** Puts {@code w} among the working orders (a new one last, a changed one in its place), overall and for its symbol. */
