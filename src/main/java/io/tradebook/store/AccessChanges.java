@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A count, for this process, of the committed changes that can take access away or change what it
  * allows: a session revoked or rotated, a user changed by an administrator (role, subscription,
- * active), an account deactivated, a broker connection saved or deactivated, a user's webhook URL or
+ * active), a user deleted, an account deactivated, a broker connection saved or deactivated, a user's webhook URL or
  * signing secret set. The repositories that
  * make those changes count them after they commit. {@link RecentAnswers} drops every answer it
  * read before the latest such change, so within a process such a change takes effect at once, as

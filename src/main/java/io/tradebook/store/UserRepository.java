@@ -152,7 +152,9 @@ public final class UserRepository {
      * notifications. False when there was no such user.
      */
     public boolean delete(UUID id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute()) > 0;
+        boolean deleted = jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute()) > 0;
+        AccessChanges.changed(); // sessions, accounts and connections went with the user
+        return deleted;
     }
 
     private static final String SELECT = "SELECT id, email, phone_number, full_name, password_hash, role, is_active, is_verified, "
