@@ -26,7 +26,8 @@ final class BenchApiCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--clients", defaultValue = "32",
-            description = "Concurrent clients, each on its own keep-alive connection, each waiting for its answer (default ${DEFAULT-VALUE}).")
+            description = {"Concurrent clients, each on its own keep-alive connection, each waiting for its answer (default ${DEFAULT-VALUE}).",
+                "Client i orders on account i mod accounts: keep a few clients per account (one account's fills go out one at a time)."})
     int clients;
 
     @Option(names = "--users", defaultValue = "8", description = "Users, each signed in once (default ${DEFAULT-VALUE}).")
