@@ -79,12 +79,21 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
      * another writer has since changed is refused with a {@link ConcurrentChangeException}.
      */
     public GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch) {
-        this(jdbi, writers, maxBatch, false);
+        this(jdbi, writers, maxBatch, false, null);
     }
 
-    private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive) {
+    /**
+     * As {@link #GroupCommitExecutionStore(Jdbi, int, int)}, for the server process that runs as
+     * {@code node}: each order it inserts records the node as the one that placed it
+     * ({@code orders.placed_by}), so that only that node resumes it after a restart.
+     */
+    public GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, String node) {
+        this(jdbi, writers, maxBatch, false, java.util.Objects.requireNonNull(node, "node"));
+    }
+
+    private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive, String node) {
         this.jdbi = jdbi;
-        this.log = new GroupCommitLog(jdbi, writers, maxBatch);
+        this.log = new GroupCommitLog(jdbi, writers, maxBatch, node);
         this.exclusive = exclusive;
     }
 
@@ -95,7 +104,7 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
      * broker already filled in a refused call is then known only to the paper broker.
      */
     public static GroupCommitExecutionStore exclusive(Jdbi jdbi, int writers, int maxBatch) {
-        return new GroupCommitExecutionStore(jdbi, writers, maxBatch, true);
+        return new GroupCommitExecutionStore(jdbi, writers, maxBatch, true, null);
     }
 
     /** One account in memory, and the owner of its writes in the log. */
