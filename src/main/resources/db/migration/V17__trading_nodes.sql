@@ -5,6 +5,12 @@
 -- The node that placed the order and works it at its paper broker; null for orders placed before
 -- nodes existed (the first node to start adopts them) and for orders stored outside a server.
 ALTER TABLE orders ADD COLUMN placed_by VARCHAR(32);
+-- H2 rebuilds a table to add a column, and with it that table's foreign keys, which it then
+-- cascades after the ones made later: make the activations' key again, so that deleting an
+-- account still deletes its orders before its activations (V3, "in cascade order").
+ALTER TABLE strategy_activations DROP CONSTRAINT fk_strategy_activations_account;
+ALTER TABLE strategy_activations ADD CONSTRAINT fk_strategy_activations_account
+    FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
 
 -- Each node's starts: the paper broker's order and trade ids carry the node and its start number
 -- (P-<node>-<start>-<n>), so that ids never repeat across processes or restarts.

@@ -642,6 +642,29 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         }
     }
 
+    /**
+     * Forgets what this store holds of {@code account} if another writer has changed it since (the
+     * row's version is past the one this store's own writes lead to), so that it is read again on
+     * next use. Returns true when it forgot it. One indexed query; nothing when the store does not
+     * hold the account.
+     */
+    public boolean refreshIfChanged(String account) {
+        Optional<UUID> id = canonicalUuid(account);
+        Account a = id.map(accounts::get).orElse(null);
+        if (a == null) {
+            return false;
+        }
+        Long stored = jdbi.withHandle(h -> h.createQuery("SELECT version FROM accounts WHERE id = :id").bind("id", a.id)
+                .mapTo(Long.class).findOne().orElse(null));
+        synchronized (a) {
+            if (stored != null && stored > a.version && !a.hasFailed()) {
+                a.failed(new ConcurrentChangeException("account " + a.id + " was changed by another writer"));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Account account(UUID id) {
         while (true) {
             Account a = accounts.get(id);

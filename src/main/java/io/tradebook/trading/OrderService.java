@@ -51,7 +51,12 @@ public final class OrderService {
     private final SecurityCache securities;
     private final OrderIds ids;
 
-    OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids) {
+    /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
+    private final java.util.function.Consumer<String> freshen;
+
+    OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids,
+                 java.util.function.Consumer<String> freshen) {
+        this.freshen = freshen;
         this.engine = engine;
         this.accounts = accounts;
         this.securities = securities;
@@ -151,6 +156,7 @@ public final class OrderService {
 
     /** The account's order as it stands now (the order path's latest state); empty when the account has no such order. */
     public Optional<Order> find(UUID accountId, UUID orderId) {
+        freshen.accept(accountId.toString());
         return engine.find(orderId.toString()).filter(o -> o.account().equals(accountId.toString()));
     }
 

@@ -68,8 +68,8 @@ public final class TradingService implements AutoCloseable {
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
                 new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none(),
                 node.brokerIdTag());
-        this.orders = new OrderService(paper.engine(), accounts, securities, ids);
-        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock);
+        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen);
+        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen);
         this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
         this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock, node);
         this.securityService = new SecurityService(new SecurityRepository(jdbi), securities, audit);
@@ -199,6 +199,17 @@ public final class TradingService implements AutoCloseable {
     public void refreshSecurity(String ticker) {
         securities.forget(ticker);
         node.signalSecurity(ticker);
+    }
+
+    /**
+     * Makes the order path's view of the account (books, open orders) the database's, when another
+     * process has changed the account since this one last wrote or read it: one indexed query.
+     * Reads call it; writes need not (a write computed from a stale state is refused and retried).
+     */
+    void freshen(String account) {
+        if (store.refreshIfChanged(account)) {
+            paper.engine().reload(account);
+        }
     }
 
     /** This process's node name. */

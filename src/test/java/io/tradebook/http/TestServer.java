@@ -76,6 +76,16 @@ final class TestServer implements AutoCloseable {
                 c -> tweak.apply(c.withTrading(c.trading().withNode("second"))));
     }
 
+    /**
+     * A second server process that shares nothing in memory with {@code first}: as
+     * {@link #alongside(TestServer, UnaryOperator)}, over its own connection pool {@code own} to the
+     * same database, which it closes.
+     */
+    static TestServer alongside(TestServer first, Database own, UnaryOperator<ServerConfig> tweak) {
+        String tokenKey = first.config.tokenKey().value();
+        return new TestServer(own, true, first.masterKey, tokenKey, c -> tweak.apply(c.withTrading(c.trading().withNode("second"))));
+    }
+
     /** Registers a user and signs them in. */
     Session signUp(String email) {
         String password = "Pass-word-" + email.hashCode();
