@@ -50,6 +50,8 @@ public final class TradingNode implements AutoCloseable {
     public static final int MAX_NAME = 32;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
     private static final String OPEN = "('PLACED', 'PARTIALLY_FILLED')";
+    /** How long joining waits for a node's lease that is held, before it is refused. */
+    static final long LEASE_WAIT_MILLIS = 3000;
     /** Node leases held in this JVM on H2 databases, by URL and name. */
     private static final Set<String> H2_LEASES = ConcurrentHashMap.newKeySet();
 
@@ -113,7 +115,7 @@ public final class TradingNode implements AutoCloseable {
         if (database.dialect() == Dialect.POSTGRESQL) {
             try {
                 lease = connect(database);
-                if (!tryLock(lease, name)) {
+                if (!awaitLock(lease, name)) {
                     lease.close();
                     throw inUse(name);
                 }
@@ -333,6 +335,26 @@ public final class TradingNode implements AutoCloseable {
     private static Connection connect(Database database) throws SQLException {
         DatabaseConfig config = database.config();
         return DriverManager.getConnection(config.url(), config.user(), config.password());
+    }
+
+    /**
+     * Takes the node's lock, waiting up to {@link #LEASE_WAIT_MILLIS}: a process killed a moment
+     * ago holds it until the database notices its connection is gone, which a restart may beat.
+     */
+    private static boolean awaitLock(Connection c, String name) throws SQLException {
+        long deadline = System.nanoTime() + LEASE_WAIT_MILLIS * 1_000_000L;
+        while (!tryLock(c, name)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean tryLock(Connection c, String name) throws SQLException {
