@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * processes or restarts, and a fill's trade id stays unique per account.
  *
  * <p><b>Signals</b> (PostgreSQL {@code NOTIFY} on a channel of the schema): a price pushed, an
- * account or a security changed. {@link #signal} sends one to every other node; {@link #listen}
+ * account or a security changed, an order to cancel. {@link #signal} sends one to every other node; {@link #listen}
  * delivers the other nodes' signals to a handler on a thread of its own, and after a lost
  * connection reconnects, takes the lease again and calls {@link Signals#resync()}, since signals
  * sent meanwhile were lost. On H2 signals go nowhere: there is no other process.
@@ -65,6 +65,9 @@ public final class TradingNode implements AutoCloseable {
 
         /** The security master entry of {@code ticker} changed. */
         void security(String ticker);
+
+        /** Order {@code id}, which this node works, is to be cancelled (a client asked another node). */
+        void cancel(UUID id);
 
         /** Signals may have been missed (the connection was lost): read again what they would have said. */
         void resync();
@@ -171,6 +174,17 @@ public final class TradingNode implements AutoCloseable {
         return byAccount;
     }
 
+    /** The node that placed (works) order {@code id}, if the order exists and a node placed it. */
+    public java.util.Optional<String> placedBy(UUID id) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT placed_by FROM orders WHERE id = :id").bind("id", id)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Asks the node that works order {@code id} to cancel it (delivered to every other node; the one that works it acts). */
+    public void signalCancel(UUID id) {
+        signal('c', id.toString());
+    }
+
     /** Tells every other node that a price of {@code ticker} was stored. */
     public void signalPrice(String ticker) {
         signal('p', ticker);
@@ -250,6 +264,7 @@ public final class TradingNode implements AutoCloseable {
             case 'p' -> handler.price(parts[2]);
             case 'a' -> handler.account(UUID.fromString(parts[2]));
             case 's' -> handler.security(parts[2]);
+            case 'c' -> handler.cancel(UUID.fromString(parts[2]));
             default -> LOG.debug("unknown signal {}", payload);
         }
     }

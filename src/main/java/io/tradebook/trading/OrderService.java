@@ -54,9 +54,21 @@ public final class OrderService {
     /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
     private final java.util.function.Consumer<String> freshen;
 
+    private final Workers workers;
+
+    /** Which server process works an order, when several share the database. */
+    interface Workers {
+        /** The node that works order {@code id} when that is another process, else null. */
+        String elsewhere(UUID id);
+
+        /** Asks the node that works order {@code id} to cancel it. */
+        void cancelThere(UUID id);
+    }
+
     OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids,
-                 java.util.function.Consumer<String> freshen) {
+                 java.util.function.Consumer<String> freshen, Workers workers) {
         this.freshen = freshen;
+        this.workers = workers;
         this.engine = engine;
         this.accounts = accounts;
         this.securities = securities;
@@ -177,6 +189,11 @@ public final class OrderService {
         if (!found.get().isOpen()) {
             return Outcome.refused(finished(found.get(), "cancelled"));
         }
+        if (workers.elsewhere(orderId) != null) {
+            // another process works it: it cancels it, and the order is returned still working, as when a confirmation is on its way
+            workers.cancelThere(orderId);
+            return Outcome.ok(found.get());
+        }
         try {
             return Outcome.ok(engine.cancel(orderId.toString()));
         } catch (IllegalStateException e) {
@@ -220,6 +237,11 @@ public final class OrderService {
         Currency currency = order.reserved().currency();
         Price newLimit = limit == null ? order.limitPrice() : Price.of(limit, currency);
         Price newStop = stop == null ? order.stopPrice() : Price.of(stop, currency);
+        String worker = workers.elsewhere(orderId);
+        if (worker != null) {
+            return Outcome.refused(new Refusal(Refusal.Reason.CONFLICT, "order " + order.id() + " is worked by server node " + worker
+                    + ": replace it through that process (or cancel it and place a new one)", List.of(), null));
+        }
         try {
             return Outcome.ok(engine.replace(orderId.toString(), newQuantity, newLimit, newStop));
         } catch (IllegalArgumentException refused) {

@@ -52,10 +52,12 @@ public final class TradingService implements AutoCloseable {
     private final SecurityService securityService;
     private final NotificationWriter notifications;
     private final TradingNode node;
+    private final AuditTrail audit;
 
     private TradingService(Database database, TradingNode node, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
         this.node = node;
+        this.audit = audit;
         this.store = new GroupCommitExecutionStore(jdbi, settings.writers(), 1000, node.name());
         AccountRepository accountRepository = new AccountRepository(jdbi);
         this.accounts = new AccountCache(accountRepository);
@@ -68,7 +70,17 @@ public final class TradingService implements AutoCloseable {
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
                 new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none(),
                 node.brokerIdTag());
-        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen);
+        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen, new OrderService.Workers() {
+            @Override
+            public String elsewhere(UUID id) {
+                return node.placedBy(id).filter(n -> !n.equals(node.name())).orElse(null);
+            }
+
+            @Override
+            public void cancelThere(UUID id) {
+                node.signalCancel(id);
+            }
+        });
         this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen);
         this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
         this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock, node);
@@ -129,6 +141,23 @@ public final class TradingService implements AutoCloseable {
         @Override
         public void security(String ticker) {
             securities.forget(ticker);
+        }
+
+        @Override
+        public void cancel(UUID id) {
+            String key = id.toString();
+            paper.engine().find(key).ifPresent(order -> {
+                freshen(order.account());
+                if (!node.name().equals(node.placedBy(id).orElse(null))) {
+                    return; // another node's
+                }
+                try {
+                    paper.engine().cancel(key);
+                } catch (RuntimeException e) {
+                    audit.record(LogLevel.WARNING, "execution", "an order could not be cancelled for another node", null,
+                            Map.of("orderId", key, "reason", String.valueOf(e.getMessage())));
+                }
+            });
         }
 
         @Override

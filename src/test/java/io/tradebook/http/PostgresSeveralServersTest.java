@@ -140,6 +140,28 @@ class PostgresSeveralServersTest {
     }
 
     @Test
+    void anOrderIsCancelledThroughEitherServerAndReplacedThroughTheOneThatWorksIt() {
+        push(adminOnA, "AAPL", "100");
+        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String orders = "/api/accounts/" + account + "/orders";
+        awaitPrice(onB, "AAPL", "100");
+        String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"4\",\"limitPrice\":\"80\"}";
+        String onSecond = submit(onB, orders, limit).get("id").asText();
+
+        ApiClient.Response elsewhere = onA.patch(orders + "/" + onSecond, "{\"limitPrice\":\"81\"}");
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(409);
+        assertThat(elsewhere.body()).contains("worked by server node second");
+        ApiClient.Response replaced = onB.patch(orders + "/" + onSecond, "{\"limitPrice\":\"81\"}");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+
+        ApiClient.Response cancel = onA.delete(orders + "/" + onSecond);
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> onA.get(orders + "/" + onSecond).text("status").equals("CANCELLED"));
+        assertThat(new BigDecimal(onB.get("/api/accounts/" + account).json().get("cash").asText())).isEqualByComparingTo("100000");
+        assertThat(onA.get("/api/accounts/" + account + "/verification").json().get("clean").asBoolean()).isTrue();
+    }
+
+    @Test
     void aNodeNameIsHeldWhileItRunsAndAStoppedNodesOrdersWaitForItsRestart() {
         assertThatThrownBy(() -> TestServer.alongside(a, c -> c)).isInstanceOf(TradingNode.NodeInUseException.class)
                 .hasMessageContaining("node second is running in another process");
