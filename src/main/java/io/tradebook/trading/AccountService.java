@@ -77,10 +77,12 @@ public final class AccountService {
 
     /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
     private final java.util.function.Consumer<String> freshen;
+    private final OrderWorkers workers;
 
     AccountService(AccountRepository repository, PaperTrading paper, AccountCache accounts, AuditTrail audit, Clock clock,
-                   java.util.function.Consumer<String> freshen) {
+                   java.util.function.Consumer<String> freshen, OrderWorkers workers) {
         this.freshen = freshen;
+        this.workers = workers;
         this.repository = repository;
         this.paper = paper;
         this.accounts = accounts;
@@ -256,12 +258,18 @@ public final class AccountService {
     }
 
     /**
-     * Closes the account: its working orders are cancelled, then it and its broker connection are
-     * deactivated; its books stay. False when it was not active.
+     * Closes the account: its working orders are cancelled (those another server process works, by
+     * that process, a moment later), then it and its broker connection are deactivated; its books stay. False when it was not active.
      */
     public boolean close(UUID userId, UUID accountId) {
         String key = accountId.toString();
+        freshen.accept(key);
         for (Order o : paper.engine().openOrders(key)) {
+            UUID id = UUID.fromString(o.id());
+            if (workers.elsewhere(id) != null) {
+                workers.cancelThere(id); // another server process works it, and cancels it
+                continue;
+            }
             try {
                 paper.engine().cancel(o.id());
             } catch (IllegalStateException finishedMeanwhile) {

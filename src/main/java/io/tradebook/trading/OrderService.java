@@ -54,19 +54,10 @@ public final class OrderService {
     /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
     private final java.util.function.Consumer<String> freshen;
 
-    private final Workers workers;
-
-    /** Which server process works an order, when several share the database. */
-    interface Workers {
-        /** The node that works order {@code id} when that is another process, else null. */
-        String elsewhere(UUID id);
-
-        /** Asks the node that works order {@code id} to cancel it. */
-        void cancelThere(UUID id);
-    }
+    private final OrderWorkers workers;
 
     OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids,
-                 java.util.function.Consumer<String> freshen, Workers workers) {
+                 java.util.function.Consumer<String> freshen, OrderWorkers workers) {
         this.freshen = freshen;
         this.workers = workers;
         this.engine = engine;

@@ -70,7 +70,7 @@ public final class TradingService implements AutoCloseable {
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
                 new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none(),
                 node.brokerIdTag());
-        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen, new OrderService.Workers() {
+        OrderWorkers workers = new OrderWorkers() {
             @Override
             public String elsewhere(UUID id) {
                 return node.placedBy(id).filter(n -> !n.equals(node.name())).orElse(null);
@@ -80,8 +80,9 @@ public final class TradingService implements AutoCloseable {
             public void cancelThere(UUID id) {
                 node.signalCancel(id);
             }
-        });
-        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen);
+        };
+        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen, workers);
+        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen, workers);
         this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
         this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock, node);
         this.securityService = new SecurityService(new SecurityRepository(jdbi), securities, audit);
