@@ -65,6 +65,7 @@ final class OrderRoutes implements RouteModule {
                 .fails(403, "No trade scope, a subscription that does not allow trading, the account's broker connection may not trade "
                         + "(canTrade false, deleted, not connected), or an API key bound to a strategy of another account")
                 .responds(200, OrderView.class, "The clientOrderId was already used on this account: the first order, as it stands")
+                .fails(409, "Other server processes changed the account through every retry; nothing was stored: send it again")
                 .handle(call -> {
                     UUID account = call.id("accountId");
                     call.unwrap(context.brokerConnections().permissionToTrade(account));

@@ -1,6 +1,7 @@
 package io.tradebook.trading;
 
 import io.tradebook.core.books.Side;
+import io.tradebook.core.execution.ConcurrentChangeException;
 import io.tradebook.core.execution.ExecutionEngine;
 import io.tradebook.core.execution.TradingAccount;
 import io.tradebook.core.money.Currency;
@@ -131,7 +132,14 @@ public final class OrderService {
                 t.timeInForce() == null ? TimeInForce.DAY : t.timeInForce(), Quantity.of(quantity), price(limit, currency),
                 price(stop, currency), null);
         ids.clear();
-        Order order = engine.submit(request);
+        Order order;
+        try {
+            order = engine.submit(request);
+        } catch (ConcurrentChangeException e) {
+            // other server processes kept changing the account through every retry: nothing of this order was stored
+            return Outcome.refused(new Refusal(Refusal.Reason.CONFLICT, "the account was changed by another server process during "
+                    + "each try; nothing was stored: send the order again", List.of(), null));
+        }
         return Outcome.ok(new Submitted(order, ids.madeHere(order.id())));
     }
 
