@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * processes or restarts, and a fill's trade id stays unique per account.
  *
  * <p><b>Signals</b> (PostgreSQL {@code NOTIFY} on a channel of the schema): a price pushed, an
- * account or a security changed, an order to cancel. {@link #signal} sends one to every other node; {@link #listen}
+ * account, a security or a risk rule changed, an order to cancel. {@link #signal} sends one to every other node; {@link #listen}
  * delivers the other nodes' signals to a handler on a thread of its own, and after a lost
  * connection reconnects, takes the lease again and calls {@link Signals#resync()}, since signals
  * sent meanwhile were lost. On H2 signals go nowhere: there is no other process.
@@ -65,6 +65,9 @@ public final class TradingNode implements AutoCloseable {
 
         /** The security master entry of {@code ticker} changed. */
         void security(String ticker);
+
+        /** Risk rule {@code id} was added, changed or removed. */
+        void rule(UUID id);
 
         /** Order {@code id}, which this node works, is to be cancelled (a client asked another node). */
         void cancel(UUID id);
@@ -185,6 +188,11 @@ public final class TradingNode implements AutoCloseable {
         signal('c', id.toString());
     }
 
+    /** Tells every other node that risk rule {@code id} was added, changed or removed. */
+    public void signalRule(UUID id) {
+        signal('r', id.toString());
+    }
+
     /** Tells every other node that a price of {@code ticker} was stored. */
     public void signalPrice(String ticker) {
         signal('p', ticker);
@@ -265,6 +273,7 @@ public final class TradingNode implements AutoCloseable {
             case 'a' -> handler.account(UUID.fromString(parts[2]));
             case 's' -> handler.security(parts[2]);
             case 'c' -> handler.cancel(UUID.fromString(parts[2]));
+            case 'r' -> handler.rule(UUID.fromString(parts[2]));
             default -> LOG.debug("unknown signal {}", payload);
         }
     }

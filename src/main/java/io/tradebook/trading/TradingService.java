@@ -83,7 +83,7 @@ public final class TradingService implements AutoCloseable {
         };
         this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen, workers);
         this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen, workers);
-        this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
+        this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit, node::signalRule);
         this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock, node);
         this.securityService = new SecurityService(new SecurityRepository(jdbi), securities, audit);
     }
@@ -145,6 +145,11 @@ public final class TradingService implements AutoCloseable {
         }
 
         @Override
+        public void rule(UUID id) {
+            riskRules.pulled(id);
+        }
+
+        @Override
         public void cancel(UUID id) {
             String key = id.toString();
             paper.engine().find(key).ifPresent(order -> {
@@ -165,6 +170,7 @@ public final class TradingService implements AutoCloseable {
         public void resync() {
             accounts.clear();
             securities.clear();
+            riskRules.resync();
             prices.resync();
         }
     }

@@ -140,6 +140,23 @@ class PostgresSeveralServersTest {
     }
 
     @Test
+    void aRiskRuleAddedThroughOneServerIsEnforcedByTheOther() {
+        push(adminOnA, "AAPL", "100");
+        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String orders = "/api/accounts/" + account + "/orders";
+        awaitPrice(onB, "AAPL", "100");
+        ApiClient.Response rule = onA.post("/api/accounts/" + account + "/risk-rules", "{\"type\":\"MAX_POSITION_SIZE\",\"value\":\"5\"}");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        // a limit far below the market never fills: tries made before the rule arrives only leave working orders
+        String big = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"10\",\"limitPrice\":\"1\"}";
+        await().atMost(Duration.ofSeconds(10)).until(() -> "RISK_RULE".equals(submit(onB, orders, big).path("rejectReason").asText()));
+
+        ApiClient.Response removed = onA.delete("/api/accounts/" + account + "/risk-rules/" + rule.text("id"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PLACED".equals(submit(onB, orders, big).path("status").asText()));
+    }
+
+    @Test
     void anOrderIsCancelledThroughEitherServerAndReplacedThroughTheOneThatWorksIt() {
         push(adminOnA, "AAPL", "100");
         String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
