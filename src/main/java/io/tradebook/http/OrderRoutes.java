@@ -65,6 +65,7 @@ final class OrderRoutes implements RouteModule {
                 .fails(403, "No trade scope, a subscription that does not allow trading, the account's broker connection may not trade "
                         + "(canTrade false, deleted, not connected), or an API key bound to a strategy of another account")
                 .responds(200, OrderView.class, "The clientOrderId was already used on this account: the first order, as it stands")
+                .fails(409, "Other server processes changed the account through every retry; nothing was stored: send it again")
                 .handle(call -> {
                     UUID account = call.id("accountId");
                     call.unwrap(context.brokerConnections().permissionToTrade(account));
@@ -101,7 +102,7 @@ final class OrderRoutes implements RouteModule {
         routes.add(Route.delete(ONE).tag(TAG).summary("Cancel a working order").access(Access.scope(Scope.TRADE))
                 .owned("accountId", Owned.ACCOUNT, ACCOUNT).owned("orderId", Owned.ORDER, ORDER)
                 .responds(200, OrderView.class, "The order as it stands after the cancel: CANCELLED (or, rarely, still working while "
-                        + "the broker's confirmation is on its way)")
+                        + "the broker's confirmation is on its way, or while another server process that works it cancels it)")
                 .fails(409, "The order is no longer working (FILLED, CANCELLED, REJECTED, EXPIRED)")
                 .fails(403, "No trade scope, a subscription that does not allow trading, or a broker connection that may not trade")
                 .handle(call -> {
@@ -115,7 +116,7 @@ final class OrderRoutes implements RouteModule {
                 .description("The new terms are checked like a new order's (tick, lot, buying power without the order's own "
                         + "reservation). A refused replacement leaves the order as it was.")
                 .responds(200, OrderView.class, "The order with its new terms (it may have filled on them at once)")
-                .fails(409, "The order is no longer working")
+                .fails(409, "The order is no longer working, or another server process works it (the problem names its node)")
                 .fails(403, "No trade scope, a subscription that does not allow trading, or a broker connection that may not trade")
                 .handle(call -> {
                     UUID account = call.id("accountId");

@@ -98,7 +98,7 @@ public record ServerConfig(String host, int port, SecretSource masterKey, Secret
         String email = blankToNull(env.get(ADMIN_EMAIL));
         String password = blankToNull(env.get(ADMIN_PASSWORD));
         return new ServerConfig(host, port, master, jwt, security, email, password, new LoggingSmsSender(), Clock.systemUTC(), List.of(),
-                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir), TradingSettings.fromEnvironment(env));
+                withBackupDefault(LiveSettings.fromEnvironment(env), dataDir), TradingSettings.fromEnvironment(env, dataDir));
     }
 
     /** This configuration on another port. */

@@ -79,12 +79,21 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
      * another writer has since changed is refused with a {@link ConcurrentChangeException}.
      */
     public GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch) {
-        this(jdbi, writers, maxBatch, false);
+        this(jdbi, writers, maxBatch, false, null);
     }
 
-    private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive) {
+    /**
+     * As {@link #GroupCommitExecutionStore(Jdbi, int, int)}, for the server process that runs as
+     * {@code node}: each order it inserts records the node as the one that placed it
+     * ({@code orders.placed_by}), so that only that node resumes it after a restart.
+     */
+    public GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, String node) {
+        this(jdbi, writers, maxBatch, false, java.util.Objects.requireNonNull(node, "node"));
+    }
+
+    private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive, String node) {
         this.jdbi = jdbi;
-        this.log = new GroupCommitLog(jdbi, writers, maxBatch);
+        this.log = new GroupCommitLog(jdbi, writers, maxBatch, node);
         this.exclusive = exclusive;
     }
 
@@ -95,7 +104,7 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
      * broker already filled in a refused call is then known only to the paper broker.
      */
     public static GroupCommitExecutionStore exclusive(Jdbi jdbi, int writers, int maxBatch) {
-        return new GroupCommitExecutionStore(jdbi, writers, maxBatch, true);
+        return new GroupCommitExecutionStore(jdbi, writers, maxBatch, true, null);
     }
 
     /** One account in memory, and the owner of its writes in the log. */
@@ -631,6 +640,29 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
             }
             return pending.result();
         }
+    }
+
+    /**
+     * Forgets what this store holds of {@code account} if another writer has changed it since (the
+     * row's version is past the one this store's own writes lead to), so that it is read again on
+     * next use. Returns true when it forgot it. One indexed query; nothing when the store does not
+     * hold the account.
+     */
+    public boolean refreshIfChanged(String account) {
+        Optional<UUID> id = canonicalUuid(account);
+        Account a = id.map(accounts::get).orElse(null);
+        if (a == null) {
+            return false;
+        }
+        Long stored = jdbi.withHandle(h -> h.createQuery("SELECT version FROM accounts WHERE id = :id").bind("id", a.id)
+                .mapTo(Long.class).findOne().orElse(null));
+        synchronized (a) {
+            if (stored != null && stored > a.version && !a.hasFailed()) {
+                a.failed(new ConcurrentChangeException("account " + a.id + " was changed by another writer"));
+                return true;
+            }
+        }
+        return false;
     }
 
     private Account account(UUID id) {

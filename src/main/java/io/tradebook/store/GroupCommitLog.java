@@ -63,7 +63,10 @@ final class GroupCommitLog implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    GroupCommitLog(Jdbi jdbi, int writerCount, int maxBatch) {
+    private final String node;
+
+    GroupCommitLog(Jdbi jdbi, int writerCount, int maxBatch, String node) {
+        this.node = node;
         if (writerCount < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("writers and batch size must be at least 1");
         }
@@ -141,7 +144,7 @@ final class GroupCommitLog implements AutoCloseable {
             return;
         }
         try {
-            RowBatch rows = new RowBatch();
+            RowBatch rows = new RowBatch(node);
             live.forEach(w -> w.addTo(rows));
             write(rows, ids);
             live.forEach(w -> w.done().complete(null));
@@ -163,7 +166,7 @@ final class GroupCommitLog implements AutoCloseable {
             return;
         }
         try {
-            RowBatch rows = new RowBatch();
+            RowBatch rows = new RowBatch(node);
             w.addTo(rows);
             write(rows, ids);
             w.done().complete(null);

@@ -55,12 +55,22 @@ public final class MarketQuoteRepository {
                 .bindByType("last", q.last(), BigDecimal.class).bind("time", SqlTypes.utc(q.updatedAt()));
     }
 
+    private static final String SELECT = "SELECT q.security_id, s.ticker, q.bid, q.ask, q.last, q.updated_at FROM market_quotes q "
+            + "JOIN securities s ON s.id = q.security_id WHERE s.is_active ";
+
     /** The latest price of every active security that has one, by ticker. */
     public List<StoredQuote> latest() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT q.security_id, s.ticker, q.bid, q.ask, q.last, q.updated_at FROM market_quotes q "
-                        + "JOIN securities s ON s.id = q.security_id WHERE s.is_active ORDER BY s.ticker")
-                .map((rs, ctx) -> new StoredQuote(rs.getObject("security_id", UUID.class), rs.getString("ticker"), SqlTypes.plain(rs, "bid"),
-                        SqlTypes.plain(rs, "ask"), SqlTypes.plain(rs, "last"), SqlTypes.instant(rs, "updated_at")))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "ORDER BY s.ticker").map(MarketQuoteRepository::quote).list());
+    }
+
+    /** The latest prices of the active securities with ticker {@code ticker} (one per exchange that lists it). */
+    public List<StoredQuote> latest(String ticker) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "AND s.ticker = :ticker").bind("ticker", ticker)
+                .map(MarketQuoteRepository::quote).list());
+    }
+
+    private static StoredQuote quote(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new StoredQuote(rs.getObject("security_id", UUID.class), rs.getString("ticker"), SqlTypes.plain(rs, "bid"),
+                SqlTypes.plain(rs, "ask"), SqlTypes.plain(rs, "last"), SqlTypes.instant(rs, "updated_at"));
     }
 }

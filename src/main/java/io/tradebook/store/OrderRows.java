@@ -47,9 +47,9 @@ final class OrderRows {
     static final String INSERT = "INSERT INTO orders (id, account_id, strategy_activation_id, symbol, client_order_id, side, "
             + "order_type, time_in_force, quantity, limit_price, stop_price, filled_quantity, filled_notional, avg_fill_price, "
             + "status, broker_order_id, error_message, retry_count, reject_reason, confidence, reserved_cash, created_at, "
-            + "updated_at, placed_at, done_at, version) VALUES (:id, :account, :activation, :symbol, :clientOrderId, :side, :type, :tif, "
-            + ":quantity, :limit, :stop, :filled, :notional, :average, :status, :brokerOrderId, :message, :retries, :reason, "
-            + ":confidence, :reserved, :createdAt, :updatedAt, :placedAt, :doneAt, :versions)";
+            + "updated_at, placed_at, done_at, version, placed_by) VALUES (:id, :account, :activation, :symbol, :clientOrderId, :side, "
+            + ":type, :tif, :quantity, :limit, :stop, :filled, :notional, :average, :status, :brokerOrderId, :message, :retries, "
+            + ":reason, :confidence, :reserved, :createdAt, :updatedAt, :placedAt, :doneAt, :versions, :node)";
 
     /** Writes a new state; {@code :versions} is how many changes it stands for (the row's version grows by it). */
     static final String UPDATE = "UPDATE orders SET strategy_activation_id = :activation, symbol = :symbol, "
@@ -62,7 +62,7 @@ final class OrderRows {
 
     static void insert(Handle h, UUID id, UUID accountId, UUID activationId, Order order) {
         Update insert = h.createUpdate(INSERT);
-        bindInsert(SqlParams.of(insert), id, accountId, activationId, order, placedAt(order), 0);
+        bindInsert(SqlParams.of(insert), id, accountId, activationId, order, placedAt(order), 0, null);
         insert.execute();
     }
 
@@ -78,9 +78,14 @@ final class OrderRows {
         return PLACED_STATES.contains(o.status()) ? SqlTypes.utc(o.updatedAt()) : null;
     }
 
-    /** Binds every column of {@link #INSERT}: the order's state, created {@code versions} changes ago. */
-    static void bindInsert(SqlParams p, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt, int versions) {
+    /**
+     * Binds every column of {@link #INSERT}: the order's state, created {@code versions} changes
+     * ago, placed by server node {@code node} (null outside a server).
+     */
+    static void bindInsert(SqlParams p, UUID id, UUID accountId, UUID activationId, Order o, OffsetDateTime placedAt, int versions,
+                           String node) {
         p.set("createdAt", SqlTypes.utc(o.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        p.set("node", node, Types.VARCHAR);
         bindUpdate(p, id, accountId, activationId, o, placedAt, versions);
     }
 

@@ -104,6 +104,12 @@ final class RowBatch {
     private final List<TripRow> trips = new ArrayList<>();
     private final Map<UUID, AccountRow> accounts = new LinkedHashMap<>();
     private final Map<UUID, ActivationRow> activations = new LinkedHashMap<>();
+    /** The server node whose orders these are ({@code orders.placed_by} of new ones), or null. */
+    private final String node;
+
+    RowBatch(String node) {
+        this.node = node;
+    }
 
     /** A new order, with the event that created it. */
     void insertOrder(UUID id, UUID account, UUID activation, Order order, OrderEvent event) {
@@ -283,7 +289,7 @@ final class RowBatch {
         ColumnArrays orderUpdates = plan.arrays(PostgresBatchPlan.ORDER_UPDATE);
         for (OrderRow o : orders.values()) {
             if (o.insert) {
-                OrderRows.bindInsert(orderInserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                OrderRows.bindInsert(orderInserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions, node);
                 orderInserts.add();
             } else {
                 OrderRows.bindUpdate(orderUpdates, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
@@ -350,7 +356,7 @@ final class RowBatch {
         try (JdbcBatch inserts = new JdbcBatch(c, OrderRows.INSERT, false); JdbcBatch updates = new JdbcBatch(c, OrderRows.UPDATE, false)) {
             for (OrderRow o : orders.values()) {
                 if (o.insert) {
-                    OrderRows.bindInsert(inserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);
+                    OrderRows.bindInsert(inserts, o.id, o.account, o.activation, o.order, o.placedAt, o.versions, node);
                     inserts.add();
                 } else {
                     OrderRows.bindUpdate(updates, o.id, o.account, o.activation, o.order, o.placedAt, o.versions);

@@ -73,6 +73,11 @@ final class AccountCache implements AccountDirectory {
         entries.remove(id.toString());
     }
 
+    /** Forgets every account: each is read again on its next use. */
+    void clear() {
+        entries.clear();
+    }
+
     @Override
     public Optional<TradingAccount> account(String key) {
         return entry(key).map(Entry::account);

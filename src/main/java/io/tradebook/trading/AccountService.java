@@ -75,7 +75,14 @@ public final class AccountService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    AccountService(AccountRepository repository, PaperTrading paper, AccountCache accounts, AuditTrail audit, Clock clock) {
+    /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
+    private final java.util.function.Consumer<String> freshen;
+    private final OrderWorkers workers;
+
+    AccountService(AccountRepository repository, PaperTrading paper, AccountCache accounts, AuditTrail audit, Clock clock,
+                   java.util.function.Consumer<String> freshen, OrderWorkers workers) {
+        this.freshen = freshen;
+        this.workers = workers;
         this.repository = repository;
         this.paper = paper;
         this.accounts = accounts;
@@ -156,6 +163,7 @@ public final class AccountService {
     private AccountState state(Details d) {
         String key = d.id().toString();
         TradingAccount account = accounts.account(key).orElseThrow(() -> new IllegalStateException("no account " + key));
+        freshen.accept(key);
         AccountSnapshot snapshot = paper.store().books().snapshot(key);
         AccountValuation valuation = valuation(account, snapshot);
         Money deposits = snapshot.netDeposits();
@@ -171,7 +179,10 @@ public final class AccountService {
 
     /** The account's positions marked at the latest prices, its equity and its buying power; empty when there is no such account. */
     public Optional<AccountValuation> valuation(UUID accountId) {
-        return accounts.account(accountId.toString()).map(a -> valuation(a, paper.store().books().snapshot(a.key())));
+        return accounts.account(accountId.toString()).map(a -> {
+            freshen.accept(a.key());
+            return valuation(a, paper.store().books().snapshot(a.key()));
+        });
     }
 
     private AccountValuation valuation(TradingAccount account, AccountSnapshot snapshot) {
@@ -236,6 +247,7 @@ public final class AccountService {
     /** The pool's cash less what the open orders of pooled strategies hold back, at least zero. */
     private Money freePoolCash(TradingAccount account) {
         String key = account.key();
+        freshen.accept(key);
         Money pool = poolCash(key, paper.store().books().snapshot(key));
         for (Order o : paper.engine().openOrders(key)) {
             if (!allocated(key, o.strategy())) {
@@ -246,12 +258,18 @@ public final class AccountService {
     }
 
     /**
-     * Closes the account: its working orders are cancelled, then it and its broker connection are
-     * deactivated; its books stay. False when it was not active.
+     * Closes the account: its working orders are cancelled (those another server process works, by
+     * that process, a moment later), then it and its broker connection are deactivated; its books stay. False when it was not active.
      */
     public boolean close(UUID userId, UUID accountId) {
         String key = accountId.toString();
+        freshen.accept(key);
         for (Order o : paper.engine().openOrders(key)) {
+            UUID id = UUID.fromString(o.id());
+            if (workers.elsewhere(id) != null) {
+                workers.cancelThere(id); // another server process works it, and cancels it
+                continue;
+            }
             try {
                 paper.engine().cancel(o.id());
             } catch (IllegalStateException finishedMeanwhile) {

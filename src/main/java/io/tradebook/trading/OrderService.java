@@ -1,6 +1,7 @@
 package io.tradebook.trading;
 
 import io.tradebook.core.books.Side;
+import io.tradebook.core.execution.ConcurrentChangeException;
 import io.tradebook.core.execution.ExecutionEngine;
 import io.tradebook.core.execution.TradingAccount;
 import io.tradebook.core.money.Currency;
@@ -51,7 +52,15 @@ public final class OrderService {
     private final SecurityCache securities;
     private final OrderIds ids;
 
-    OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids) {
+    /** Brings what the order path holds of an account up to the database's state (another process may have changed it). */
+    private final java.util.function.Consumer<String> freshen;
+
+    private final OrderWorkers workers;
+
+    OrderService(ExecutionEngine engine, AccountCache accounts, SecurityCache securities, OrderIds ids,
+                 java.util.function.Consumer<String> freshen, OrderWorkers workers) {
+        this.freshen = freshen;
+        this.workers = workers;
         this.engine = engine;
         this.accounts = accounts;
         this.securities = securities;
@@ -123,7 +132,14 @@ public final class OrderService {
                 t.timeInForce() == null ? TimeInForce.DAY : t.timeInForce(), Quantity.of(quantity), price(limit, currency),
                 price(stop, currency), null);
         ids.clear();
-        Order order = engine.submit(request);
+        Order order;
+        try {
+            order = engine.submit(request);
+        } catch (ConcurrentChangeException e) {
+            // other server processes kept changing the account through every retry: nothing of this order was stored
+            return Outcome.refused(new Refusal(Refusal.Reason.CONFLICT, "the account was changed by another server process during "
+                    + "each try; nothing was stored: send the order again", List.of(), null));
+        }
         return Outcome.ok(new Submitted(order, ids.madeHere(order.id())));
     }
 
@@ -151,6 +167,7 @@ public final class OrderService {
 
     /** The account's order as it stands now (the order path's latest state); empty when the account has no such order. */
     public Optional<Order> find(UUID accountId, UUID orderId) {
+        freshen.accept(accountId.toString());
         return engine.find(orderId.toString()).filter(o -> o.account().equals(accountId.toString()));
     }
 
@@ -170,6 +187,11 @@ public final class OrderService {
         }
         if (!found.get().isOpen()) {
             return Outcome.refused(finished(found.get(), "cancelled"));
+        }
+        if (workers.elsewhere(orderId) != null) {
+            // another process works it: it cancels it, and the order is returned still working, as when a confirmation is on its way
+            workers.cancelThere(orderId);
+            return Outcome.ok(found.get());
         }
         try {
             return Outcome.ok(engine.cancel(orderId.toString()));
@@ -214,6 +236,11 @@ public final class OrderService {
         Currency currency = order.reserved().currency();
         Price newLimit = limit == null ? order.limitPrice() : Price.of(limit, currency);
         Price newStop = stop == null ? order.stopPrice() : Price.of(stop, currency);
+        String worker = workers.elsewhere(orderId);
+        if (worker != null) {
+            return Outcome.refused(new Refusal(Refusal.Reason.CONFLICT, "order " + order.id() + " is worked by server node " + worker
+                    + ": replace it through that process (or cancel it and place a new one)", List.of(), null));
+        }
         try {
             return Outcome.ok(engine.replace(orderId.toString(), newQuantity, newLimit, newStop));
         } catch (IllegalArgumentException refused) {

@@ -9,6 +9,7 @@ import io.tradebook.security.Refusal;
 import io.tradebook.store.MarketQuoteRepository;
 import io.tradebook.store.MarketQuoteRepository.StoredQuote;
 import io.tradebook.store.Security;
+import io.tradebook.store.TradingNode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,9 +38,12 @@ public final class PriceService {
     private final MarketQuoteRepository quotes;
     private final LiveEvents live;
     private final Clock clock;
+    private final TradingNode node;
     private final Map<String, LatestPrice> latest = new ConcurrentHashMap<>();
 
-    PriceService(ManualPriceFeed feed, SecurityCache securities, MarketQuoteRepository quotes, LiveEvents live, Clock clock) {
+    PriceService(ManualPriceFeed feed, SecurityCache securities, MarketQuoteRepository quotes, LiveEvents live, Clock clock,
+                 TradingNode node) {
+        this.node = node;
         this.feed = feed;
         this.securities = securities;
         this.quotes = quotes;
@@ -78,11 +82,49 @@ public final class PriceService {
         if (!checks.ok()) {
             return Outcome.refused(Refusal.invalid(checks.problems()));
         }
+        LatestPrice applied;
         synchronized (this) {
             Instant now = clock.instant();
             quotes.save(new StoredQuote(security.id(), ticker, b, a, last, now));
-            return Outcome.ok(apply(ticker, security.currency(), last, b, a, now));
+            applied = apply(ticker, security.currency(), last, b, a, now, true);
         }
+        node.signalPrice(ticker);
+        return Outcome.ok(applied);
+    }
+
+    /**
+     * Takes into the feed the stored price of {@code ticker}, which another server process pushed
+     * (and published live itself), unless this process already has it. Reading it from the database
+     * under this service's lock means the feed ends at the price stored last, whatever the order in
+     * which processes' pushes and signals arrive.
+     */
+    synchronized void pulled(String ticker) {
+        for (StoredQuote q : quotes.latest(ticker)) {
+            takeStored(q);
+        }
+    }
+
+    /** Takes into the feed every stored price that differs from this process's (after signals may have been missed). */
+    synchronized void resync() {
+        for (StoredQuote q : quotes.latest()) {
+            takeStored(q);
+        }
+    }
+
+    private void takeStored(StoredQuote q) {
+        LatestPrice known = latest.get(q.ticker());
+        if (known != null && known.time().equals(q.updatedAt()) && same(known.bid(), q.bid()) && same(known.ask(), q.ask())
+                && (q.last() == null || same(known.price(), q.last()))) {
+            return;
+        }
+        SecurityCache.Lookup found = securities.lookup(q.ticker());
+        if (found.found()) {
+            apply(q.ticker(), found.security().currency(), q.last(), q.bid(), q.ask(), q.updatedAt(), false);
+        }
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** The latest price of {@code symbol}, if one was pushed (since this database began). */
@@ -100,22 +142,28 @@ public final class PriceService {
         for (StoredQuote q : quotes.latest()) {
             SecurityCache.Lookup found = securities.lookup(q.ticker());
             if (found.found()) {
-                apply(q.ticker(), found.security().currency(), q.last(), q.bid(), q.ask(), q.updatedAt());
+                apply(q.ticker(), found.security().currency(), q.last(), q.bid(), q.ask(), q.updatedAt(), true);
             }
         }
     }
 
-    private LatestPrice apply(String symbol, Currency currency, BigDecimal last, BigDecimal bid, BigDecimal ask, Instant time) {
+    /** Pushes a price into the feed; {@code publish}: and publishes it live (false for another process's price, which it published). */
+    private LatestPrice apply(String symbol, Currency currency, BigDecimal last, BigDecimal bid, BigDecimal ask, Instant time,
+                              boolean publish) {
         Price reference;
         if (last != null) {
             reference = Price.of(last, currency);
-            live.publish(LiveEventData.price(symbol, reference, null, null, time));
+            if (publish) {
+                live.publish(LiveEventData.price(symbol, reference, null, null, time));
+            }
             feed.push(symbol, reference, time);
         } else {
             Price b = Price.of(bid, currency);
             Price a = Price.of(ask, currency);
             reference = mid(b, a);
-            live.publish(LiveEventData.price(symbol, reference, b, a, time));
+            if (publish) {
+                live.publish(LiveEventData.price(symbol, reference, b, a, time));
+            }
             feed.pushQuote(symbol, b, a, time);
         }
         LatestPrice now = new LatestPrice(symbol, LiveEventData.plain(feed.latest(symbol).orElse(reference).value()), bid, ask,

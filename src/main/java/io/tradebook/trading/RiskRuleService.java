@@ -48,7 +48,12 @@ public final class RiskRuleService {
     private final AccountCache accounts;
     private final AuditTrail audit;
 
-    RiskRuleService(RiskRuleRepository rules, RiskEngine engine, AccountCache accounts, AuditTrail audit) {
+    /** Tells the other server processes that a rule changed. */
+    private final java.util.function.Consumer<UUID> changed;
+
+    RiskRuleService(RiskRuleRepository rules, RiskEngine engine, AccountCache accounts, AuditTrail audit,
+                    java.util.function.Consumer<UUID> changed) {
+        this.changed = changed;
         this.rules = rules;
         this.engine = engine;
         this.accounts = accounts;
@@ -59,6 +64,39 @@ public final class RiskRuleService {
     void load() {
         for (RiskRuleRow row : rules.listAllActive()) {
             engine.add(toRule(row));
+        }
+    }
+
+    /**
+     * Takes rule {@code ruleId} as the database holds it now: another server process added,
+     * changed or removed it. A rule whose terms are unchanged keeps its state.
+     */
+    synchronized void pulled(UUID ruleId) {
+        take(ruleId.toString(), rules.find(ruleId).filter(RiskRuleRow::active).map(RiskRuleService::toRule).orElse(null));
+    }
+
+    /** Takes every rule in force as the database holds it (after other processes' signals may have been missed). */
+    synchronized void resync() {
+        Map<String, RiskRule> stored = new java.util.LinkedHashMap<>();
+        for (RiskRuleRow row : rules.listAllActive()) {
+            stored.put(row.id().toString(), toRule(row));
+        }
+        for (RiskRule held : engine.rules()) {
+            if (!stored.containsKey(held.id())) {
+                engine.remove(held.id());
+            }
+        }
+        stored.forEach(this::take);
+    }
+
+    private void take(String id, RiskRule rule) {
+        Optional<RiskRule> held = engine.rules().stream().filter(r -> r.id().equals(id)).findFirst();
+        if (rule == null) {
+            engine.remove(id);
+        } else if (held.isEmpty()) {
+            engine.add(rule);
+        } else if (!held.get().equals(rule)) {
+            engine.replace(rule);
         }
     }
 
@@ -80,6 +118,7 @@ public final class RiskRuleService {
         }
         RiskRuleRow row = rules.save(RiskRuleRow.of(accountId, strategy, symbol, n.type().name(), unit.name(), LiveEventData.plain(n.value())));
         engine.add(toRule(row));
+        changed.accept(row.id());
         audit.record(LogLevel.INFO, "risk", "risk rule added", userId, Map.of("account", accountId.toString(), "rule", row.id().toString(),
                 "type", row.ruleType(), "value", row.ruleValue().toPlainString()));
         return Outcome.ok(status(row));
@@ -116,6 +155,7 @@ public final class RiskRuleService {
         RiskRuleRow row = rules.save(new RiskRuleRow(old.id(), accountId, old.strategy(), old.symbol(), old.ruleType(), newUnit.name(),
                 LiveEventData.plain(newValue), true, BigDecimal.ZERO, false, ""));
         engine.replace(toRule(row));
+        changed.accept(row.id());
         audit.record(LogLevel.INFO, "risk", "risk rule changed", userId, Map.of("account", accountId.toString(), "rule", ruleId.toString(),
                 "value", row.ruleValue().toPlainString(), "unit", row.ruleUnit()));
         return Outcome.ok(status(row));
@@ -127,6 +167,7 @@ public final class RiskRuleService {
             return false;
         }
         engine.remove(ruleId.toString());
+        changed.accept(ruleId);
         audit.record(LogLevel.INFO, "risk", "risk rule removed", userId, Map.of("account", accountId.toString(), "rule", ruleId.toString()));
         return true;
     }

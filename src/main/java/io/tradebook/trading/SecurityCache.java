@@ -53,6 +53,11 @@ final class SecurityCache implements InstrumentSource {
     }
 
     /** Drops what is held about {@code symbol}. */
+    /** Forgets every symbol: each is read again on its next use. */
+    void clear() {
+        known.clear();
+    }
+
     void forget(String symbol) {
         known.remove(symbol);
     }

@@ -15,12 +15,13 @@ import io.tradebook.store.Database;
 import io.tradebook.store.GroupCommitExecutionStore;
 import io.tradebook.store.JdbiEventSink;
 import io.tradebook.store.MarketQuoteRepository;
-import io.tradebook.store.OrderHistory;
 import io.tradebook.store.RiskRuleRepository;
 import io.tradebook.store.SecurityRepository;
+import io.tradebook.store.TradingNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +34,10 @@ import java.util.UUID;
  *
  * <p>On start it puts the risk rules in force back into the risk engine, the latest prices back
  * into the feed, and the orders still working back into the paper broker (which keeps nothing
- * across a restart). It must be the only writer of the orders and books of the database's
- * accounts (one server process). Thread-safe. Closing it writes what is pending and stops the
+ * across a restart). Several server processes may share the database, each as its own node (see
+ * {@link TradingNode} and docs/architecture.md, "Several processes"): writes of one account are
+ * serialised in the database, each node works only the orders it placed, and prices pushed to one
+ * reach the others' feeds. Thread-safe. Closing it writes what is pending and stops the
  * writers; it does not close the database.
  */
 public final class TradingService implements AutoCloseable {
@@ -49,10 +52,14 @@ public final class TradingService implements AutoCloseable {
     private final SecurityService securityService;
     private final NotificationWriter notifications;
     private final AccountRepository accountRepository;
+    private final TradingNode node;
+    private final AuditTrail audit;
 
-    private TradingService(Database database, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
+    private TradingService(Database database, TradingNode node, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
-        this.store = new GroupCommitExecutionStore(jdbi, settings.writers(), 1000);
+        this.node = node;
+        this.audit = audit;
+        this.store = new GroupCommitExecutionStore(jdbi, settings.writers(), 1000, node.name());
         this.accountRepository = new AccountRepository(jdbi);
         this.accounts = new AccountCache(accountRepository);
         this.securities = new SecurityCache(new SecurityRepository(jdbi));
@@ -62,23 +69,58 @@ public final class TradingService implements AutoCloseable {
         this.notifications = new NotificationWriter(events, live);
         this.paper = new PaperTrading(new PublishingStore(store, live, accounts), accounts, securities,
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
-                new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none());
-        this.orders = new OrderService(paper.engine(), accounts, securities, ids);
-        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock);
-        this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit);
-        this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock);
+                new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none(),
+                node.brokerIdTag());
+        OrderWorkers workers = new OrderWorkers() {
+            @Override
+            public String elsewhere(UUID id) {
+                return node.placedBy(id).filter(n -> !n.equals(node.name())).orElse(null);
+            }
+
+            @Override
+            public void cancelThere(UUID id) {
+                node.signalCancel(id);
+            }
+        };
+        this.orders = new OrderService(paper.engine(), accounts, securities, ids, this::freshen, workers);
+        this.accountService = new AccountService(accountRepository, paper, accounts, audit, clock, this::freshen, workers);
+        this.riskRules = new RiskRuleService(ruleRepository, paper.rules(), accounts, audit, node::signalRule);
+        this.prices = new PriceService(paper.feed(), securities, new MarketQuoteRepository(jdbi), live, clock, node);
         this.securityService = new SecurityService(new SecurityRepository(jdbi), securities, audit);
     }
 
-    /** Starts the order path on {@code database} (migrated): rules, prices and working orders as the database holds them. */
+    /**
+     * Starts the order path on {@code database} (migrated) as node {@code settings.node()}: takes
+     * the node's lease (refused while another process runs as that node), then loads the rules,
+     * the prices and the working orders this node placed, as the database holds them, and listens
+     * for the other nodes' prices and changes.
+     *
+     * @throws TradingNode.NodeInUseException if a running process holds the node's name
+     */
     public static TradingService start(Database database, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         Objects.requireNonNull(database, "database");
-        TradingService service = new TradingService(database, Objects.requireNonNull(settings, "settings"),
-                Objects.requireNonNull(live, "live"), Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(settings, "settings");
+        TradingNode node = TradingNode.join(database, settings.node(), Objects.requireNonNull(clock, "clock"));
+        TradingService service;
+        try {
+            service = new TradingService(database, node, settings, Objects.requireNonNull(live, "live"),
+                    Objects.requireNonNull(audit, "audit"), clock);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
         try {
             service.riskRules.load();
             service.prices.restore();
-            service.resumeWorkingOrders(new OrderHistory(database.jdbi()), audit);
+            int adopted = node.adoptOrphanedOrders();
+            if (adopted > 0) {
+                audit.record(LogLevel.INFO, "execution", "working orders placed before nodes existed are now worked by this node", null,
+                        Map.of("node", node.name(), "orders", String.valueOf(adopted)));
+            }
+            // listen before resuming, so that no price pushed elsewhere meanwhile is missed
+            node.listen(service.new Signals());
+            service.prices.resync();
+            service.resumeWorkingOrders(audit);
             return service;
         } catch (RuntimeException e) {
             service.close();
@@ -86,15 +128,65 @@ public final class TradingService implements AutoCloseable {
         }
     }
 
+    /** What the other nodes signal: a price to take into the feed, an account or a security to read again. */
+    private final class Signals implements TradingNode.Signals {
+        @Override
+        public void price(String ticker) {
+            prices.pulled(ticker);
+        }
+
+        @Override
+        public void account(UUID id) {
+            accounts.refresh(id);
+        }
+
+        @Override
+        public void security(String ticker) {
+            securities.forget(ticker);
+        }
+
+        @Override
+        public void rule(UUID id) {
+            riskRules.pulled(id);
+        }
+
+        @Override
+        public void cancel(UUID id) {
+            String key = id.toString();
+            paper.engine().find(key).ifPresent(order -> {
+                freshen(order.account());
+                if (!node.name().equals(node.placedBy(id).orElse(null))) {
+                    return; // another node's
+                }
+                try {
+                    paper.engine().cancel(key);
+                } catch (RuntimeException e) {
+                    audit.record(LogLevel.WARNING, "execution", "an order could not be cancelled for another node", null,
+                            Map.of("orderId", key, "reason", String.valueOf(e.getMessage())));
+                }
+            });
+        }
+
+        @Override
+        public void resync() {
+            accounts.clear();
+            securities.clear();
+            riskRules.resync();
+            prices.resync();
+        }
+    }
+
     /**
-     * Gives the paper broker the orders that were working when the server stopped. One it refuses
-     * (its security deactivated meanwhile) stays as stored, with an error in the system log.
+     * Gives the paper broker the orders that were working when this node stopped: those it placed
+     * (or adopted), never another node's. One the broker refuses (its security deactivated
+     * meanwhile) stays as stored, with an error in the system log.
      */
-    private void resumeWorkingOrders(OrderHistory history, AuditTrail audit) {
-        for (UUID account : history.accountsWithOpenOrders()) {
-            for (Order o : store.openOrders(account.toString())) {
-                if (o.status() != OrderStatus.PLACED && o.status() != OrderStatus.PARTIALLY_FILLED) {
-                    continue; // never reached the broker
+    private void resumeWorkingOrders(AuditTrail audit) {
+        for (Map.Entry<UUID, Set<UUID>> working : node.workingOrders().entrySet()) {
+            for (Order o : store.openOrders(working.getKey().toString())) {
+                if (o.status() != OrderStatus.PLACED && o.status() != OrderStatus.PARTIALLY_FILLED
+                        || !working.getValue().contains(UUID.fromString(o.id()))) {
+                    continue; // never reached the broker, or another node's
                 }
                 try {
                     paper.broker().submit(o);
@@ -131,14 +223,19 @@ public final class TradingService implements AutoCloseable {
         return paper;
     }
 
-    /** Call after changing an account's strategies (activating, pausing, allocating) outside this service: the order path reads them again. */
+    /**
+     * Call after changing an account's strategies (activating, pausing, allocating) outside this
+     * service: the order path reads them again, here and in the other server processes.
+     */
     public void refreshAccount(UUID accountId) {
         accounts.refresh(accountId);
+        node.signalAccount(accountId);
     }
 
-    /** Call after changing the security master: the order path reads the symbol's trading rules again. */
+    /** Call after changing the security master: the order path reads the symbol's trading rules again, here and in the other processes. */
     public void refreshSecurity(String ticker) {
         securities.forget(ticker);
+        node.signalSecurity(ticker);
     }
 
     /**
@@ -154,17 +251,37 @@ public final class TradingService implements AutoCloseable {
         }
         store.awaitWrites();
         for (UUID id : ids) {
-            accounts.refresh(id);
+            refreshAccount(id);
         }
     }
 
-    /** Writes the pending orders, books and notifications and stops the writers. */
+    /**
+     * Makes the order path's view of the account (books, open orders) the database's, when another
+     * process has changed the account since this one last wrote or read it: one indexed query.
+     * Reads call it; writes need not (a write computed from a stale state is refused and retried).
+     */
+    void freshen(String account) {
+        if (store.refreshIfChanged(account)) {
+            paper.engine().reload(account);
+        }
+    }
+
+    /** This process's node name. */
+    public String node() {
+        return node.name();
+    }
+
+    /** Writes the pending orders, books and notifications, stops the writers and gives up the node's lease. */
     @Override
     public void close() {
         try {
             store.close();
         } finally {
-            notifications.close();
+            try {
+                notifications.close();
+            } finally {
+                node.close();
+            }
         }
     }
 }

@@ -67,12 +67,23 @@ final class TestServer implements AutoCloseable {
 
     /**
      * A second server process of the same installation: the same database and secrets (so a
-     * token from one works on the other), another port, and its own clock and settings. Close it
-     * before {@code first}, which owns the database.
+     * token from one works on the other), another port, its own node ({@code second} unless
+     * {@code tweak} names one), and its own clock and settings. Close it before {@code first}, which owns the database.
      */
     static TestServer alongside(TestServer first, UnaryOperator<ServerConfig> tweak) {
         String tokenKey = first.config.tokenKey().value();
-        return new TestServer(first.database, false, first.masterKey, tokenKey, tweak);
+        return new TestServer(first.database, false, first.masterKey, tokenKey,
+                c -> tweak.apply(c.withTrading(c.trading().withNode("second"))));
+    }
+
+    /**
+     * A second server process that shares nothing in memory with {@code first}: as
+     * {@link #alongside(TestServer, UnaryOperator)}, over its own connection pool {@code own} to the
+     * same database, which it closes.
+     */
+    static TestServer alongside(TestServer first, Database own, UnaryOperator<ServerConfig> tweak) {
+        String tokenKey = first.config.tokenKey().value();
+        return new TestServer(own, true, first.masterKey, tokenKey, c -> tweak.apply(c.withTrading(c.trading().withNode("second"))));
     }
 
     /** Registers a user and signs them in. */

@@ -447,6 +447,20 @@ public final class ExecutionEngine implements BrokerListener {
         }
     }
 
+    /**
+     * Reads the account's open orders again from the store: call after the store dropped what it
+     * held of the account because another process changed it.
+     */
+    public void reload(String account) {
+        Lane lane = lane(account);
+        lane.lock.lock();
+        try {
+            refresh(lane, account);
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+
     /** The account's open orders, oldest first. */
     public List<Order> openOrders(String account) {
         Lane lane = lane(account);
