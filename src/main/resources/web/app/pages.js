@@ -16,6 +16,38 @@ export const pages = [
     load: () => import("./pages/sign-up.js"),
   },
   {
+    path: "/accounts", access: "session", nav: "Accounts", needs: ["GET /api/accounts", "POST /api/accounts"],
+    load: () => import("./pages/accounts.js"),
+  },
+  {
+    path: "/accounts/:accountId", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/positions", "GET /api/accounts/{accountId}/positions/aggregated"],
+    load: () => import("./pages/account.js"),
+  },
+  {
+    path: "/accounts/:accountId/orders", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "POST /api/accounts/{accountId}/orders", "GET /api/accounts/{accountId}/orders",
+      "DELETE /api/accounts/{accountId}/orders/{orderId}", "GET /api/accounts/{accountId}/fills"],
+    load: () => import("./pages/orders.js"),
+  },
+  {
+    path: "/accounts/:accountId/risk", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/risk-rules", "POST /api/accounts/{accountId}/risk-rules",
+      "PATCH /api/accounts/{accountId}/risk-rules/{ruleId}", "DELETE /api/accounts/{accountId}/risk-rules/{ruleId}",
+      "GET /api/accounts/{accountId}/risk-events"],
+    load: () => import("./pages/risk.js"),
+  },
+  {
+    path: "/market", access: "session", nav: "Market", needs: ["GET /api/market/prices", "GET /api/securities", "GET /api/securities/{securityId}/bars"],
+    load: () => import("./pages/market.js"),
+  },
+  {
+    path: "/notifications", access: "session", nav: "Notifications", badge: "unread",
+    needs: ["GET /api/notifications", "GET /api/notifications/unread-count", "POST /api/notifications/{notificationId}/read",
+      "POST /api/notifications/read-all"],
+    load: () => import("./pages/notifications.js"),
+  },
+  {
     path: "/profile", access: "session", nav: "Profile", needs: ["GET /api/me"],
     load: () => import("./pages/profile.js"),
   },

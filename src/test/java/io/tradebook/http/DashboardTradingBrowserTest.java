@@ -1,0 +1,290 @@
+package io.tradebook.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradebook.store.TestDatabases;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The trading pages end to end in a real headless Chromium against a real server (H2): a trader
+ * signs up, opens a paper account, an administrator pushes prices, the trader places orders through
+ * the ticket (the server's validation shown at the fields), sees the fills and the holdings per
+ * strategy (alpha up, beta down on AAPL) and summed, watches a resting limit order fill live when
+ * the price moves, reads and marks notifications (the count in the navigation follows), sets a risk
+ * rule and sees it refuse an order, and reads the market page. Every page is saved under
+ * {@code target/screenshots/} at desktop and phone width; nothing scrolls sideways on a phone and
+ * the console stays free of errors.
+ */
+class DashboardTradingBrowserTest {
+    private static TestServer s;
+    private static Browser b;
+    private static String base;
+    private static TestServer.Session admin;
+
+    @BeforeAll
+    static void start() {
+        s = new TestServer(TestDatabases.h2());
+        base = s.server.uri().toString();
+        admin = s.admin();
+        ApiClient.Response listed = admin.client().post("/api/securities",
+                "{\"ticker\":\"AAPL\",\"name\":\"Apple Inc.\",\"securityType\":\"equity\",\"exchange\":\"NASDAQ\"}");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+        b = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (b != null) {
+                b.close();
+            }
+        } finally {
+            s.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOutAtDesktopWidth() {
+        b.viewport(null, null);
+        b.forgetSession(base);
+        b.consoleErrors();
+    }
+
+    @AfterEach
+    void theConsoleHasNoErrors() {
+        assertThat(b.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    private static void push(String symbol, String price) {
+        ApiClient.Response pushed = admin.client().post("/api/market/prices", "{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}");
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+    }
+
+    private void type(String css, String text) {
+        WebElement input = b.shown(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void choose(String css, String value) {
+        new Select(b.shown(css)).selectByValue(value);
+    }
+
+    private String fieldError(String form, String name) {
+        WebElement input = b.shown(form + " [name=" + name + "]");
+        WebElement error = b.await(d -> input.findElement(By.xpath("ancestor::div[contains(@class,'field')][1]"))
+                .findElements(By.cssSelector(".field-error")).stream().findFirst().orElse(null));
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
+        return error.getText();
+    }
+
+    private void signUp(String email, String name) {
+        b.open(base + "/sign-up");
+        b.awaitHeading("Sign up");
+        type("input[name=fullName]", name);
+        type("input[name=email]", email);
+        type("input[name=password]", "Trading-pass-123");
+        b.shown("main form button[type=submit]").click();
+        b.awaitHeading("Accounts");
+    }
+
+    private static final String TICKET = "form[aria-labelledby=ticket]";
+
+    /** Fills the ticket and sends it; answers the outcome line once it says {@code expect}. */
+    private String order(String side, String type, String quantity, String limit, String stop, String tif, String strategy, String expect) {
+        type(TICKET + " input[name=symbol]", "AAPL");
+        choose(TICKET + " select[name=side]", side);
+        choose(TICKET + " select[name=type]", type);
+        type(TICKET + " input[name=quantity]", quantity);
+        if (limit != null) {
+            type(TICKET + " input[name=limitPrice]", limit);
+        }
+        if (stop != null) {
+            type(TICKET + " input[name=stopPrice]", stop);
+        }
+        choose(TICKET + " select[name=timeInForce]", tif);
+        choose(TICKET + " select[name=strategy]", strategy);
+        b.shown(TICKET + " button[type=submit]").click();
+        return b.await(d -> d.findElements(By.cssSelector("main [data-order]")).stream().map(WebElement::getText)
+                .filter(t -> t.contains(quantity + " AAPL") && t.contains(expect)).findFirst().orElse(null));
+    }
+
+    private WebElement row(String tableCaption, String... contains) {
+        return b.await(d -> d.findElements(By.xpath("//main//table[caption[contains(., '" + tableCaption + "')]]//tbody/tr")).stream()
+                .filter(r -> List.of(contains).stream().allMatch(r.getText()::contains)).findFirst().orElse(null));
+    }
+
+    private void assertNoSidewaysScroll(String page) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> widths = (Map<String, Object>) b.script(
+                "return {scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: window.innerWidth};");
+        long viewport = ((Number) widths.get("viewport")).longValue();
+        assertThat(((Number) widths.get("scroll")).longValue()).as(page + " scrolls sideways: " + widths).isLessThanOrEqualTo(viewport);
+        assertThat(((Number) widths.get("body")).longValue()).as(page + " body: " + widths).isLessThanOrEqualTo(viewport);
+    }
+
+    @Test
+    void aTraderOpensAnAccountTradesAndSeesFillsHoldingsPerStrategyRiskAndNotifications() {
+        signUp("tess@example.com", "Tess Trader");
+        b.awaitText("No accounts yet");
+        b.screenshot("accounts-empty");
+
+        // open a paper account with two strategy books
+        type("form[aria-labelledby=new-account] input[name=name]", "Main");
+        choose("form[aria-labelledby=new-account] select[name=type]", "MARGIN");
+        type("form[aria-labelledby=new-account] input[name=initialCash]", "100000");
+        type("form[aria-labelledby=new-account] input[name=strategies]", "alpha, beta");
+        b.shown("form[aria-labelledby=new-account] button[type=submit]").click();
+        b.awaitHeading("Main");
+        String accountPath = b.driver.getCurrentUrl().substring(base.length());
+        assertThat(accountPath).matches("/accounts/[0-9a-f-]{36}");
+        assertThat(b.shown("[data-stat=equity]").getText()).isEqualTo("$100,000.00");
+        assertThat(b.shown("[data-stat=buyingPower]").getText()).isEqualTo("$200,000.00");
+        assertThat(b.shown("main").getText()).contains("alpha", "beta", "manual", "No positions.");
+
+        // the ticket: the server's validation at the fields, nothing stored
+        b.shown("main nav.tabs").findElement(By.linkText("Orders and fills")).click();
+        b.awaitHeading("Orders and fills");
+        b.expectConsoleError("/orders - Failed to load resource: .* 422");
+        type(TICKET + " input[name=symbol]", "AAPL");
+        choose(TICKET + " select[name=type]", "STOP_LIMIT");
+        assertThat(b.shown(TICKET + " input[name=stopPrice]").isEnabled()).isTrue();
+        type(TICKET + " input[name=quantity]", "-3");
+        b.shown(TICKET + " button[type=submit]").click();
+        assertThat(fieldError(TICKET, "quantity")).isNotBlank();
+        assertThat(fieldError(TICKET, "limitPrice")).isNotBlank();
+        assertThat(fieldError(TICKET, "stopPrice")).isNotBlank();
+        assertThat(b.driver.switchTo().activeElement().getAttribute("aria-invalid")).isEqualTo("true");
+        b.screenshot("order-ticket-field-errors");
+        assertThat(b.consoleErrors()).isEmpty();
+        assertThat(b.shown("main").getText()).contains("No orders match.");
+
+        // alpha buys at 100; the price rises to 110; beta buys there; the price falls to 105
+        push("AAPL", "100");
+        assertThat(order("BUY", "MARKET", "10", null, null, "DAY", "alpha", "filled")).contains("$100.00");
+        row("Fills, newest first", "AAPL", "alpha", "$100.00");
+        push("AAPL", "110");
+        order("BUY", "MARKET", "10", null, null, "GTC", "beta", "filled");
+        push("AAPL", "105");
+        row("Fills, newest first", "AAPL", "beta", "$110.00");
+        row("Orders, newest first", "AAPL", "beta", "filled");
+
+        // a limit order rests, then fills live when the price reaches it
+        order("BUY", "LIMIT", "5", "100", null, "GTC", "manual", "placed");
+        WebElement resting = row("Orders, newest first", "AAPL", "manual", "placed");
+        assertThat(resting.getText()).contains("Cancel");
+        b.screenshot("orders-working");
+        push("AAPL", "99");
+        row("Orders, newest first", "AAPL", "manual", "filled");
+        row("Fills, newest first", "AAPL", "manual", "$99.00");
+
+        // a stop order and a cancel
+        order("SELL", "STOP_LOSS", "2", null, "80", "GTC", "alpha", "placed");
+        b.shown("button[aria-label='Cancel the order for 2 AAPL']").click();
+        row("Orders, newest first", "AAPL", "alpha", "cancelled");
+
+        // filters: only alpha's fills; only cancelled orders
+        choose("#fills-filter select[name=strategy]", "alpha");
+        b.await(d -> d.findElements(By.xpath("//main//table[caption[contains(., 'Fills')]]//tbody/tr")).size() == 1);
+        choose("#orders-filter select[name=status]", "CANCELLED");
+        b.await(d -> d.findElements(By.xpath("//main//table[caption[contains(., 'Orders')]]//tbody/tr")).size() == 1);
+        b.screenshot("orders-and-fills");
+        choose("#orders-filter select[name=status]", "");
+        choose("#fills-filter select[name=strategy]", "");
+
+        // holdings: alpha up, beta down on AAPL, and their sum
+        push("AAPL", "105");
+        b.open(base + accountPath);
+        b.awaitHeading("Main");
+        WebElement alpha = row("Each strategy", "alpha", "AAPL");
+        WebElement beta = row("Each strategy", "beta", "AAPL");
+        assertThat(alpha.getText()).contains("long", "10", "$100.00", "$105.00", "+$50.00");
+        assertThat(alpha.findElement(By.cssSelector("td[data-label='Unrealized P&L'] span")).getAttribute("class")).isEqualTo("up");
+        assertThat(beta.getText()).contains("long", "10", "$110.00", "−$50.00");
+        assertThat(beta.findElement(By.cssSelector("td[data-label='Unrealized P&L'] span")).getAttribute("class")).isEqualTo("down");
+        WebElement sum = row("Each symbol summed", "AAPL");
+        assertThat(sum.getText()).contains("25", "alpha", "beta", "manual");
+        assertThat(b.shown("td[data-label='Market value']").getCssValue("text-align")).isEqualTo("right");
+        b.screenshot("account-holdings");
+
+        // the holdings follow a price live
+        push("AAPL", "106");
+        b.await(d -> row("Each strategy", "alpha", "AAPL").getText().contains("+$60.00"));
+
+        // notifications: the count in the navigation, then marked read
+        WebElement count = b.await(d -> d.findElements(By.cssSelector("#nav .count")).stream().findFirst().orElse(null));
+        assertThat(Integer.parseInt(count.getAttribute("data-unread"))).isPositive();
+        b.shown("#nav").findElement(By.partialLinkText("Notifications")).click();
+        b.awaitHeading("Notifications");
+        WebElement first = b.await(d -> d.findElements(By.cssSelector("li.notification.unread")).stream().findFirst().orElse(null));
+        assertThat(first.getText()).containsIgnoringCase("fill");
+        b.screenshot("notifications");
+        int before = Integer.parseInt(b.shown("#nav .count").getAttribute("data-unread"));
+        first.findElement(By.cssSelector("button")).click();
+        b.await(d -> {
+            List<WebElement> badge = d.findElements(By.cssSelector("#nav .count"));
+            return badge.isEmpty() || Integer.parseInt(badge.get(0).getAttribute("data-unread")) < before;
+        });
+        b.shown("main").findElement(By.xpath(".//button[text()='Mark all read']")).click();
+        b.await(d -> d.findElements(By.cssSelector("#nav .count")).isEmpty() && d.findElements(By.cssSelector("li.notification.unread")).isEmpty());
+
+        // risk: a rule, an order it refuses, the rule violated, the event listed, a notification live
+        b.open(base + accountPath + "/risk");
+        b.awaitHeading("Risk rules");
+        b.expectConsoleError("/risk-rules - Failed to load resource: .* 422");
+        b.shown("form[aria-labelledby=new-rule] button[type=submit]").click();
+        assertThat(fieldError("form[aria-labelledby=new-rule]", "value")).isNotBlank();
+        assertThat(b.consoleErrors()).isEmpty();
+        choose("form[aria-labelledby=new-rule] select[name=type]", "MAX_POSITION_SIZE");
+        type("form[aria-labelledby=new-rule] input[name=value]", "30");
+        b.shown("form[aria-labelledby=new-rule] button[type=submit]").click();
+        WebElement rule = row("Risk rules", "Largest position", "whole account");
+        assertThat(rule.getText()).contains("30", "within");
+        b.open(base + accountPath + "/orders");
+        b.awaitHeading("Orders and fills");
+        assertThat(order("BUY", "MARKET", "50", null, null, "DAY", "alpha", "rejected")).contains("rejected");
+        b.await(d -> d.findElements(By.cssSelector("#nav .count")).size() == 1);
+        b.open(base + accountPath + "/risk");
+        b.awaitHeading("Risk rules");
+        rule = row("Risk rules", "Largest position");
+        assertThat(rule.getAttribute("data-violated")).isEqualTo("true");
+        assertThat(rule.getText()).contains("violated");
+        row("Risk events", "Largest position");
+        b.screenshot("risk-rules");
+
+        // the accounts overview and the market page, with a price moving live
+        b.shown("#nav").findElement(By.linkText("Accounts")).click();
+        b.awaitHeading("Accounts");
+        WebElement main = row("Active accounts", "Main");
+        assertThat(main.getText()).contains("margin", "$");
+        b.screenshot("accounts");
+        b.shown("#nav").findElement(By.linkText("Market")).click();
+        b.awaitHeading("Market");
+        assertThat(b.shown("[data-price=AAPL]").getText()).isEqualTo("$106.00");
+        push("AAPL", "107.25");
+        b.await(d -> d.findElement(By.cssSelector("[data-price=AAPL]")).getText().equals("$107.25"));
+        b.screenshot("market");
+
+        // every page at phone width: nothing scrolls sideways
+        b.viewport(390, 844);
+        String[][] pages = {{"/accounts", "Accounts"}, {accountPath, "Main"}, {accountPath + "/orders", "Orders and fills"},
+            {accountPath + "/risk", "Risk rules"}, {"/market", "Market"}, {"/notifications", "Notifications"}};
+        for (String[] page : pages) {
+            b.open(base + page[0]);
+            b.awaitHeading(page[1]);
+            b.await(d -> !d.findElements(By.cssSelector("main table, main .notifications, main p.muted")).isEmpty());
+            assertNoSidewaysScroll(page[0]);
+            b.screenshot("phone" + page[0].replaceAll("/accounts/[0-9a-f-]{36}", "/account").replace('/', '-'));
+        }
+    }
+}
