@@ -38,6 +38,18 @@ export const pages = [
     load: () => import("./pages/risk.js"),
   },
   {
+    path: "/accounts/:accountId/strategies", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/strategies", "POST /api/accounts/{accountId}/strategies/{activationId}/start",
+      "POST /api/accounts/{accountId}/strategies/{activationId}/pause", "POST /api/accounts/{accountId}/strategies/{activationId}/stop",
+      "PATCH /api/accounts/{accountId}/strategies/{activationId}"],
+    load: () => import("./pages/account-strategies.js"),
+  },
+  {
+    path: "/strategies", access: "session", nav: "Strategies",
+    needs: ["GET /api/strategies", "GET /api/accounts", "POST /api/accounts/{accountId}/strategies"],
+    load: () => import("./pages/strategies.js"),
+  },
+  {
     path: "/market", access: "session", nav: "Market", needs: ["GET /api/market/prices", "GET /api/securities", "GET /api/securities/{securityId}/bars"],
     load: () => import("./pages/market.js"),
   },
