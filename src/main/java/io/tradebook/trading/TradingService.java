@@ -48,6 +48,12 @@ public final class TradingService implements AutoCloseable {
     private final PriceService prices;
     private final SecurityService securityService;
     private final NotificationWriter notifications;
+    private final PublishingStore publishing;
+    private final Database database;
+    private final LiveEvents live;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private volatile LiveStrategies strategies;
 
     private TradingService(Database database, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
@@ -59,7 +65,12 @@ public final class TradingService implements AutoCloseable {
         OrderIds ids = new OrderIds();
         JdbiEventSink events = new JdbiEventSink(jdbi, clock);
         this.notifications = new NotificationWriter(events, live);
-        this.paper = new PaperTrading(new PublishingStore(store, live, accounts), accounts, securities,
+        this.database = database;
+        this.live = live;
+        this.audit = audit;
+        this.clock = clock;
+        this.publishing = new PublishingStore(store, live, accounts);
+        this.paper = new PaperTrading(publishing, accounts, securities,
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
                 new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none());
         this.orders = new OrderService(paper.engine(), accounts, securities, ids);
@@ -130,6 +141,29 @@ public final class TradingService implements AutoCloseable {
         return paper;
     }
 
+    /**
+     * Starts the live strategies with {@code catalog} (once): the runners of the ACTIVE and PAUSED
+     * activations and the RUNNING replays resume. Returns them.
+     */
+    public synchronized LiveStrategies startStrategies(io.tradebook.core.strategies.StrategyCatalog catalog) {
+        if (strategies == null) {
+            LiveStrategies s = new LiveStrategies(database, paper, accounts, securities, catalog, live, audit, clock);
+            publishing.onFills(s::filled);
+            s.resume();
+            strategies = s;
+        }
+        return strategies;
+    }
+
+    /** The live strategies; refuses before {@link #startStrategies}. */
+    public LiveStrategies strategies() {
+        LiveStrategies s = strategies;
+        if (s == null) {
+            throw new IllegalStateException("the live strategies are not started");
+        }
+        return s;
+    }
+
     /** Call after changing an account's strategies (activating, pausing, allocating) outside this service: the order path reads them again. */
     public void refreshAccount(UUID accountId) {
         accounts.refresh(accountId);
@@ -143,6 +177,10 @@ public final class TradingService implements AutoCloseable {
     /** Writes the pending orders, books and notifications and stops the writers. */
     @Override
     public void close() {
+        LiveStrategies s = strategies;
+        if (s != null) {
+            s.close();
+        }
         try {
             store.close();
         } finally {

@@ -49,6 +49,7 @@ final class Fixtures {
             case RISK_RULE -> created(user.client().post(account + "/risk-rules", "{\"type\":\"MAX_ORDERS_PER_DAY\",\"value\":\"1000\"}"))
                     .get("id").asText();
             case NOTIFICATION -> notificationAbout(id(Owned.ACCOUNT));
+            case TRADING_SESSION -> created(user.client().post(account + "/sessions", "{}")).get("id").asText();
         };
         made.put(kind, id);
         return id;
