@@ -80,7 +80,7 @@ class DashboardTradingBrowserTest {
     }
 
     private String fieldError(String form, String name) {
-        WebElement input = b.shown(form + " [name=" + name + "]");
+        WebElement input = b.shown(form + " [name='" + name + "']");
         WebElement error = b.await(d -> input.findElement(By.xpath("ancestor::div[contains(@class,'field')][1]"))
                 .findElements(By.cssSelector(".field-error")).stream().findFirst().orElse(null));
         assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
@@ -114,12 +114,28 @@ class DashboardTradingBrowserTest {
         }
         choose(TICKET + " select[name=timeInForce]", tif);
         choose(TICKET + " select[name=strategy]", strategy);
+        b.script("document.querySelectorAll('main [data-order]').forEach(e => e.remove())"); // the last order's outcome
         b.shown(TICKET + " button[type=submit]").click();
-        return b.await(d -> d.findElements(By.cssSelector("main [data-order]")).stream().map(WebElement::getText)
-                .filter(t -> t.contains(quantity + " AAPL") && t.contains(expect)).findFirst().orElse(null));
+        try {
+            return b.await(d -> d.findElements(By.cssSelector("main [data-order]")).stream().map(WebElement::getText)
+                    .filter(t -> t.contains(quantity + " AAPL") && t.contains(expect)).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + expect + " order of " + quantity + "; the page says: "
+                    + b.driver.findElement(By.tagName("main")).getText().substring(0, 600), e);
+        }
     }
 
     private WebElement row(String tableCaption, String... contains) {
+        try {
+            return findRow(tableCaption, contains);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            b.screenshot("failed-" + tableCaption.replaceAll("\\W+", "-"));
+            throw new AssertionError("no row of '" + tableCaption + "' with " + List.of(contains) + " at " + b.driver.getCurrentUrl()
+                    + "; the page says: " + b.driver.findElement(By.tagName("main")).getText(), e);
+        }
+    }
+
+    private WebElement findRow(String tableCaption, String... contains) {
         return b.await(d -> d.findElements(By.xpath("//main//table[caption[contains(., '" + tableCaption + "')]]//tbody/tr")).stream()
                 .filter(r -> List.of(contains).stream().allMatch(r.getText()::contains)).findFirst().orElse(null));
     }
@@ -131,6 +147,68 @@ class DashboardTradingBrowserTest {
         long viewport = ((Number) widths.get("viewport")).longValue();
         assertThat(((Number) widths.get("scroll")).longValue()).as(page + " scrolls sideways: " + widths).isLessThanOrEqualTo(viewport);
         assertThat(((Number) widths.get("body")).longValue()).as(page + " body: " + widths).isLessThanOrEqualTo(viewport);
+    }
+
+    /** Opens a paper account through the accounts page; answers its path (/accounts/{id}). */
+    private String openAccount(String name) {
+        b.shown("#nav").findElement(By.linkText("Accounts")).click();
+        b.awaitHeading("Accounts");
+        type("form[aria-labelledby=new-account] input[name=name]", name);
+        choose("form[aria-labelledby=new-account] select[name=type]", "MARGIN");
+        type("form[aria-labelledby=new-account] input[name=initialCash]", "100000");
+        b.shown("form[aria-labelledby=new-account] button[type=submit]").click();
+        b.awaitHeading(name);
+        return b.driver.getCurrentUrl().substring(base.length());
+    }
+
+    @Test
+    void aTraderActivatesAStrategyWithItsParametersAndStartsPausesAndStopsIt() {
+        signUp("stella@example.com", "Stella Strategist");
+        String accountPath = openAccount("Systematic");
+        b.shown("#nav").findElement(By.linkText("Strategies")).click();
+        b.awaitHeading("Strategies");
+        WebElement sma = b.shown("article[data-code=sma-cross]");
+        assertThat(sma.getText()).contains("SMA crossover", "fast", "slow", "100,000");
+        b.screenshot("strategies-catalog");
+
+        // the parameters' bounds are the server's to judge: an out-of-bounds value is shown at its field
+        sma.findElement(By.cssSelector("button")).click();
+        b.shown("form[aria-labelledby=activate]");
+        type("form[aria-labelledby=activate] input[name=name]", "trend");
+        type("form[aria-labelledby=activate] input[name=symbols]", "AAPL");
+        type("form[aria-labelledby=activate] input[name='parameters.fast']", "0");
+        b.expectConsoleError("/strategies - Failed to load resource: .* 422");
+        b.shown("form[aria-labelledby=activate] button[type=submit]").click();
+        assertThat(fieldError("form[aria-labelledby=activate]", "parameters.fast")).isNotBlank();
+        b.screenshot("strategy-activation-field-error");
+        assertThat(b.consoleErrors()).isEmpty();
+        type("form[aria-labelledby=activate] input[name='parameters.fast']", "5");
+        type("form[aria-labelledby=activate] input[name=allocation]", "20000");
+        b.shown("form[aria-labelledby=activate] button[type=submit]").click();
+        b.await(d -> d.getCurrentUrl().endsWith(accountPath + "/strategies"));
+        b.awaitHeading("Strategies");
+        WebElement trend = row("Strategies on this account", "trend");
+        assertThat(trend.getAttribute("data-status")).isEqualTo("ACTIVE");
+        assertThat(trend.getText()).contains("sma-cross", "AAPL", "$20,000.00", "fast 5");
+        b.screenshot("account-strategies");
+
+        b.shown("button[aria-label='Pause trend']").click();
+        b.await(d -> "PAUSED".equals(row("Strategies on this account", "trend").getAttribute("data-status")));
+        b.shown("button[aria-label='Start trend']").click();
+        b.await(d -> "ACTIVE".equals(row("Strategies on this account", "trend").getAttribute("data-status")));
+        b.shown("button[aria-label='Stop trend']").click();
+        b.shown("form[aria-labelledby=stop-strategy] button[type=submit]").click();
+        b.await(d -> "STOPPED".equals(row("Strategies on this account", "trend").getAttribute("data-status")));
+        assertThat(b.driver.findElements(By.cssSelector("button[aria-label='Start trend']"))).isEmpty();
+
+        b.viewport(390, 844);
+        for (String[] page : new String[][] {{"/strategies", "Strategies"}, {accountPath + "/strategies", "Strategies"}}) {
+            b.open(base + page[0]);
+            b.awaitHeading(page[1]);
+            b.await(d -> !d.findElements(By.cssSelector("main table")).isEmpty());
+            assertNoSidewaysScroll(page[0]);
+            b.screenshot("phone" + page[0].replaceAll("/accounts/[0-9a-f-]{36}", "/account").replace('/', '-'));
+        }
     }
 
     @Test
