@@ -62,6 +62,15 @@ async function start() {
     me = null;
     navigate("/sign-in");
   });
+  // close the stream when the document is put away (a new page load, or the back-forward cache), so its
+  // connection is not held open (browsers allow six per server); start it again if the page comes back
+  window.addEventListener("pagehide", () => {
+    live?.stop();
+    live = null;
+  });
+  window.addEventListener("pageshow", event => {
+    if (event.persisted && session.signedIn()) render(new URL(location.href));
+  });
   navigate = startRouter(render);
   render(new URL(location.href));
 }

@@ -120,8 +120,11 @@ class DashboardTradingBrowserTest {
             return b.await(d -> d.findElements(By.cssSelector("main [data-order]")).stream().map(WebElement::getText)
                     .filter(t -> t.contains(quantity + " AAPL") && t.contains(expect)).findFirst().orElse(null));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no " + expect + " order of " + quantity + "; the page says: "
-                    + b.driver.findElement(By.tagName("main")).getText().substring(0, 600), e);
+            Object probe = b.run("return await Promise.race([fetch('/health').then(r => 'health ' + r.status), "
+                    + "new Promise(r => setTimeout(() => r('health pending after 5 s'), 5000))]);");
+            Object locks = b.run("return JSON.stringify(await navigator.locks.query());");
+            throw new AssertionError("no " + expect + " order of " + quantity + "; probe: " + probe + "; locks: " + locks + "; the ticket is busy: "
+                    + b.shown(TICKET).getAttribute("aria-busy") + "; the page says: " + b.driver.findElement(By.tagName("main")).getText(), e);
         }
     }
 
