@@ -59,6 +59,18 @@ public final class BacktestJson {
         out.flush();
     }
 
+    /** The headline of a run, for lists: {@code {"finalEquity", "metrics": {…}}} as in the full JSON. */
+    public static void summary(BacktestResult result, Writer out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("finalEquity", plain(result.finalEquity()));
+            json.writeFieldName("metrics");
+            metrics(json, result.performance().run().metrics());
+            json.writeEndObject();
+        }
+        out.flush();
+    }
+
     private static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
         json.useDefaultPrettyPrinter();
