@@ -23,3 +23,7 @@ CREATE TABLE backtest_runs (
 );
 CREATE INDEX idx_backtest_runs_user ON backtest_runs (user_id, created_at DESC);
 CREATE INDEX idx_backtest_runs_status ON backtest_runs (status);
+
+-- The trade-idea analyser's volatility (annualised, a fraction), beside its return estimates and
+-- risk level (seed 001 keeps the level but not the figure it came from).
+ALTER TABLE trade_ideas ADD COLUMN volatility NUMERIC(20,10);
