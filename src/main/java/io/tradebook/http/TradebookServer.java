@@ -59,7 +59,7 @@ public final class TradebookServer implements AutoCloseable {
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
             new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes(),
             new AccountRoutes(), new OrderRoutes(), new BookRoutes(), new MarketRoutes(), new SecurityRoutes(), new RiskRoutes(),
-            new NotificationRoutes(), new SystemLogRoutes(), new StrategyRoutes(), new LiveRoutes());
+            new NotificationRoutes(), new SystemLogRoutes(), new StrategyRoutes(), new LiveRoutes(), new BacktestRoutes(), new IdeaRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -275,6 +275,13 @@ public final class TradebookServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            for (AutoCloseable r : routes.resources()) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed", r, e);
+                }
+            }
             context.trading().close();
             context.live().close();
             metrics.close();
