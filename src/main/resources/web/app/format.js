@@ -162,3 +162,17 @@ export function formatPercent(value, { digits: places = 2, signed = false, local
   const zero = /^0*$/.test(integer + rest);
   return `${formatDecimal(zero ? text.replace("-", "") : text, { signed, locale })}%`;
 }
+
+/** A ratio rounded half-up to `places` decimals for reading ("1.23456" → "1.23"), from its digits; "—" for none. */
+export function formatRounded(value, places = 2, { locale } = {}) {
+  if (value === null || value === undefined || value === "") return "\u2014";
+  // a percentage of value/100 is value itself: reuse its exact rounding, then drop the sign "%"
+  const parsed = parseDecimal(value);
+  const shifted = `${parsed.negative ? "-" : ""}${shiftLeft(parsed.integer, parsed.fraction)}`;
+  return formatPercent(shifted, { digits: places, locale }).replace(/%$/, "");
+}
+
+function shiftLeft(integer, fraction) {
+  const padded = integer.padStart(3, "0");
+  return `${padded.slice(0, -2)}.${padded.slice(-2)}${fraction}`;
+}

@@ -50,6 +50,22 @@ export const pages = [
     load: () => import("./pages/strategies.js"),
   },
   {
+    path: "/backtests", access: "session", nav: "Backtests",
+    needs: ["GET /api/strategies", "POST /api/backtests", "GET /api/backtests", "GET /api/backtests/{backtestId}", "DELETE /api/backtests/{backtestId}"],
+    load: () => import("./pages/backtests.js"),
+  },
+  {
+    path: "/backtests/:backtestId", access: "session",
+    needs: ["GET /api/backtests/{backtestId}", "GET /api/backtests/{backtestId}/result", "GET /api/backtests/{backtestId}/report"],
+    load: () => import("./pages/backtest.js"),
+  },
+  {
+    path: "/ideas", access: "session", nav: "Trade ideas",
+    needs: ["GET /api/ideas", "POST /api/ideas", "GET /api/ideas/{ideaId}", "PATCH /api/ideas/{ideaId}", "DELETE /api/ideas/{ideaId}",
+      "POST /api/ideas/{ideaId}/analyse", "POST /api/ideas/{ideaId}/activate", "GET /api/accounts"],
+    load: () => import("./pages/ideas.js"),
+  },
+  {
     path: "/market", access: "session", nav: "Market", needs: ["GET /api/market/prices", "GET /api/securities", "GET /api/securities/{securityId}/bars"],
     load: () => import("./pages/market.js"),
   },

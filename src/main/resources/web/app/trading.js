@@ -2,7 +2,7 @@
 // direction, times, and a debounced reload for live events.
 
 import { h } from "./dom.js";
-import { direction, formatDecimal, formatMoney, formatPercent, formatTime } from "./format.js";
+import { direction, formatDecimal, formatMoney, formatPercent, formatRounded, formatTime } from "./format.js";
 import * as api from "./api.js";
 
 /** The account's pages, as a secondary navigation; `current` is the path shown. */
@@ -69,4 +69,24 @@ export const WORKING = new Set(["PENDING", "PLACED", "PARTIALLY_FILLED"]);
 export function statusBadge(status) {
   const cls = status === "FILLED" ? "ok" : status === "REJECTED" ? "off" : WORKING.has(status) ? "work" : null;
   return h("span", { class: `badge ${cls ?? ""}`.trim() }, status.replace("_", " ").toLowerCase());
+}
+
+const METRIC_LABELS = {
+  totalReturn: ["Total return", "percent"], cagr: ["Yearly growth (CAGR)", "percent"], volatility: ["Volatility (yearly)", "percent"],
+  sharpe: ["Sharpe ratio", "ratio"], sortino: ["Sortino ratio", "ratio"], maxDrawdown: ["Largest drawdown", "percent"],
+  calmar: ["Calmar ratio", "ratio"], winRate: ["Winning trades", "percent"], profitFactor: ["Profit factor", "ratio"],
+  trades: ["Trades", "count"], exposure: ["Time in the market", "percent"],
+};
+
+/** A metric set ({totalReturn: "0.12", …, trades: 7}) as a table of label and value; undefined ones show "—". */
+export function metricsTable(caption, metrics) {
+  const rows = Object.entries(metrics ?? {});
+  return h("table", { class: "metrics" }, h("caption", { class: "muted" }, caption),
+    h("tbody", {}, rows.map(([name, value]) => {
+      const [label, kind] = METRIC_LABELS[name] ?? [name, "ratio"];
+      const shown = value === null || value === undefined ? "\u2014"
+        : kind === "percent" ? percent(String(value), { signed: name === "totalReturn" || name === "cagr" })
+          : kind === "count" ? formatDecimal(String(value)) : formatRounded(String(value), 2);
+      return h("tr", { "data-metric": name }, h("th", { scope: "row" }, label), h("td", { class: "num" }, shown));
+    })));
 }

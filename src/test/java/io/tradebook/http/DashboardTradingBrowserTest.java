@@ -38,6 +38,7 @@ class DashboardTradingBrowserTest {
         ApiClient.Response listed = admin.client().post("/api/securities",
                 "{\"ticker\":\"AAPL\",\"name\":\"Apple Inc.\",\"securityType\":\"equity\",\"exchange\":\"NASDAQ\"}");
         assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+        BacktestsContract.storeBundledSpx(s.database);
         b = Browser.start();
     }
 
@@ -212,6 +213,91 @@ class DashboardTradingBrowserTest {
             assertNoSidewaysScroll(page[0]);
             b.screenshot("phone" + page[0].replaceAll("/accounts/[0-9a-f-]{36}", "/account").replace('/', '-'));
         }
+    }
+
+    @Test
+    void aTraderRunsABacktestFollowsItsProgressAndOpensItsReport() throws Exception {
+        signUp("bart@example.com", "Bart Backtester");
+        b.shown("#nav").findElement(By.linkText("Backtests")).click();
+        b.awaitHeading("Backtests");
+        b.awaitText("No backtests yet.");
+        String form = "form[aria-labelledby=new-backtest]";
+        choose(form + " select[name=strategy]", "sma-cross");
+        type(form + " input[name='strategies[0].parameters.fast']", "0");
+        type(form + " input[name=symbols]", "SPX");
+        b.expectConsoleError("/api/backtests - Failed to load resource: .* 422");
+        b.shown(form + " button[type=submit]").click();
+        b.await(d -> !d.findElements(By.cssSelector(form + " .field-error, " + form + " .form-error")).isEmpty());
+        assertThat(b.shown(form + " .field-error, " + form + " .form-error").getText()).containsIgnoringCase("fast");
+        b.screenshot("backtest-form-error");
+        assertThat(b.consoleErrors()).isEmpty();
+
+        type(form + " input[name='strategies[0].parameters.fast']", "10");
+        type(form + " input[name=from]", "2017-01-03");
+        type(form + " input[name=to]", "2019-12-31");
+        type(form + " input[name=commissionBps]", "1");
+        b.shown(form + " button[type=submit]").click();
+        WebElement run = row("Backtests, newest first", "sma-cross", "SPX");
+        b.screenshot("backtests");
+        b.await(d -> "DONE".equals(findRow("Backtests, newest first", "SPX").getAttribute("data-status")));
+        assertThat(row("Backtests, newest first", "SPX").getText()).contains("done", "$");
+        b.screenshot("backtests-done");
+
+        row("Backtests, newest first", "SPX").findElement(By.cssSelector("a")).click();
+        b.await(d -> d.findElements(By.cssSelector("main h1")).stream().anyMatch(h -> h.getText().startsWith("Backtest: ")));
+        assertThat(b.shown("main h1").getText()).contains("sma-cross", "SPX");
+        assertThat(b.shown("[data-stat=finalEquity]").getText()).startsWith("$");
+        assertThat(b.shown("tr[data-metric=sharpe]").getText()).contains("Sharpe");
+        assertThat(b.shown("main .chart").getAttribute("aria-label")).isNotBlank();
+        b.screenshot("backtest-result");
+
+        // the HTML report: fetched with the session's token, saved, and opened from the file
+        java.nio.file.Path downloads = java.nio.file.Path.of("target", "downloads").toAbsolutePath();
+        java.nio.file.Files.createDirectories(downloads);
+        b.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        b.shown("main button.report").click();
+        java.nio.file.Path report = b.await(d -> {
+            try (var files = java.nio.file.Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("backtest-") && f.toString().endsWith(".html")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        b.open(report.toUri().toString());
+        b.await(d -> d.findElement(By.tagName("body")).getText().contains("SPX"));
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).contains("Backtest", "SPX");
+        b.screenshot("backtest-report");
+    }
+
+    @Test
+    void aTraderWritesATradeIdeaAnalysesItAndActivatesIt() {
+        signUp("ida@example.com", "Ida Ideas");
+        String accountPath = openAccount("Ideas");
+        b.shown("#nav").findElement(By.linkText("Trade ideas")).click();
+        b.awaitHeading("Trade ideas");
+        String form = "form[aria-labelledby=new-idea]";
+        type(form + " input[name=title]", "Index core");
+        b.expectConsoleError("/api/ideas - Failed to load resource: .* 422");
+        b.shown(form + " button[type=submit]").click();
+        b.await(d -> !d.findElements(By.cssSelector(form + " .field-error")).isEmpty());
+        assertThat(b.consoleErrors()).isEmpty();
+        type(form + " input[name='legs[0].symbol']", "SPX");
+        type(form + " input[name='legs[0].allocationPercent']", "100");
+        b.shown(form + " button[type=submit]").click();
+        WebElement idea = b.shown("section[data-idea]");
+        assertThat(idea.getText()).contains("Index core", "draft", "SPX", "100%");
+        b.shown("section[data-idea]").findElement(By.xpath(".//button[text()='Analyse']")).click();
+        b.await(d -> d.findElement(By.cssSelector("section[data-idea]")).getText().contains("Estimated returns"));
+        b.screenshot("idea-analysed");
+        push("SPX", "3000");
+        type("form[aria-labelledby=activate-idea] input[name=amount]", "30000");
+        b.shown("form[aria-labelledby=activate-idea] button[type=submit]").click();
+        b.await(d -> d.findElement(By.cssSelector("section[data-idea]")).getText().contains("active"));
+        assertThat(b.shown("section[data-idea]").getText()).contains("filled", "10");
+        b.screenshot("idea-active");
+        b.open(base + accountPath);
+        b.awaitHeading("Ideas");
+        row("Each strategy", "SPX");
     }
 
     @Test
