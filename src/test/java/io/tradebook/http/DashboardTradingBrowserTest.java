@@ -240,7 +240,7 @@ class DashboardTradingBrowserTest {
         WebElement run = row("Backtests, newest first", "sma-cross", "SPX");
         b.screenshot("backtests");
         b.await(d -> "DONE".equals(findRow("Backtests, newest first", "SPX").getAttribute("data-status")));
-        assertThat(row("Backtests, newest first", "SPX").getText()).contains("done", "$");
+        assertThat(row("Backtests, newest first", "SPX").getText()).contains("done", "%");
         b.screenshot("backtests-done");
 
         row("Backtests, newest first", "SPX").findElement(By.cssSelector("a")).click();
