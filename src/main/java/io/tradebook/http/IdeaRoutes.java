@@ -44,7 +44,7 @@ final class IdeaRoutes implements RouteModule {
     }
 
     /** POST …/activate body. Immutable. */
-    record Activation(@JsonProperty(required = true) @JsonPropertyDescription("One of your accounts") UUID accountId,
+    record IdeaActivation(@JsonProperty(required = true) @JsonPropertyDescription("One of your accounts") UUID accountId,
                       @JsonPropertyDescription("The capital to spread over the legs by their percentages (or allocationPercent)") BigDecimal amount,
                       @JsonPropertyDescription("…or this percentage of the account's equity") BigDecimal allocationPercent,
                       @JsonPropertyDescription("The book the orders go to (default: the manual book)") String strategy) {
@@ -112,10 +112,10 @@ final class IdeaRoutes implements RouteModule {
                 .responds(200, IdeaView.class, "The idea with its analysis stored")
                 .handle(call -> Reply.ok(view(ideas, call.unwrap(ideas.analyse(call.id("ideaId")))))));
         routes.add(Route.post(ONE + "/activate").tag(TAG).summary("Place the legs' orders in one of your accounts; the idea becomes ACTIVE")
-                .access(Access.scope(Scope.TRADE)).owned("ideaId", Owned.TRADE_IDEA, IDEA).body(Activation.class)
+                .access(Access.scope(Scope.TRADE)).owned("ideaId", Owned.TRADE_IDEA, IDEA).body(IdeaActivation.class)
                 .responds(200, IdeaView.class, "The idea, ACTIVE, each leg with its order").fails(409, "The idea is not a DRAFT")
                 .handle(call -> {
-                    Activation a = call.body(Activation.class);
+                    IdeaActivation a = call.body(IdeaActivation.class);
                     if (a.accountId() == null) {
                         throw Problems.of(Refusal.invalid("accountId", "is required"));
                     }

@@ -59,7 +59,8 @@ public final class TradebookServer implements AutoCloseable {
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
             new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes(),
             new AccountRoutes(), new OrderRoutes(), new BookRoutes(), new MarketRoutes(), new SecurityRoutes(), new RiskRoutes(),
-            new NotificationRoutes(), new SystemLogRoutes(), new StrategyRoutes(), new LiveRoutes(), new BacktestRoutes(), new IdeaRoutes());
+            new NotificationRoutes(), new SystemLogRoutes(), new StrategyRoutes(), new LiveRoutes(), new BacktestRoutes(), new IdeaRoutes(),
+            new PerformanceRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;

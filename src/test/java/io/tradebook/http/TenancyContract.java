@@ -75,7 +75,9 @@ abstract class TenancyContract {
                 "GET /api/accounts/{accountId}/journal", "GET /api/accounts/{accountId}/verification",
                 "GET /api/backtests/{backtestId}", "GET /api/backtests/{backtestId}/result", "GET /api/backtests/{backtestId}/report",
                 "DELETE /api/backtests/{backtestId}", "GET /api/ideas/{ideaId}", "PATCH /api/ideas/{ideaId}", "DELETE /api/ideas/{ideaId}",
-                "POST /api/ideas/{ideaId}/analyse", "POST /api/ideas/{ideaId}/activate");
+                "POST /api/ideas/{ideaId}/analyse", "POST /api/ideas/{ideaId}/activate", "GET /api/accounts/{accountId}/performance",
+                "GET /api/accounts/{accountId}/strategies/{activationId}/performance",
+                "POST /api/accounts/{accountId}/strategies/{activationId}/performance/snapshots");
     }
 
     @Test
