@@ -45,6 +45,12 @@ export const pages = [
     load: () => import("./pages/account-strategies.js"),
   },
   {
+    path: "/accounts/:accountId/strategies/:activationId", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/strategies/{activationId}/performance", "GET /api/securities",
+      "GET /api/securities/{securityId}/bars"],
+    load: () => import("./pages/strategy-performance.js"),
+  },
+  {
     path: "/strategies", access: "session", nav: "Strategies",
     needs: ["GET /api/strategies", "GET /api/accounts", "POST /api/accounts/{accountId}/strategies"],
     load: () => import("./pages/strategies.js"),

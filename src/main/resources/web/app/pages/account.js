@@ -2,7 +2,8 @@
 // books, and its holdings per strategy and summed per symbol. Positions and prices update live.
 import { append, h, replace, table } from "../dom.js";
 import * as api from "../api.js";
-import { accountTabs, debounce, decimal, loadAccount, money, payload, percent, time } from "../trading.js";
+import { accountTabs, debounce, decimal, loadAccount, metricsTable, money, payload, percent, time } from "../trading.js";
+import { drawdownChart, lineChart } from "../charts.js";
 
 export const title = "Account";
 
@@ -30,7 +31,8 @@ export async function render(view) {
     return account;
   };
   showAll.addEventListener("change", () => load().catch(() => {}));
-  const account = await load();
+  await load();
+  if (operations.has("GET /api/accounts/{accountId}/performance")) await drawPerformance(view, extra, id, operations);
   const reload = debounce(() => load().catch(() => {}), 250);
   const live = view.live();
   const mine = e => payload(e).accountId === undefined || payload(e).accountId === id;
@@ -98,4 +100,29 @@ function drawHoldings(section, account, positions, aggregated, showAll) {
       { label: "Realized P&L", num: true, cell: p => money(p.realizedPnl, c, { signed: true }) },
       { label: "Strategies", cell: p => p.strategies.join(", ") },
     ], aggregated));
+}
+
+/** The account's equity curve and drawdown from its books' history, its metrics, and each strategy's line. */
+async function drawPerformance(view, section, id, operations) {
+  const perf = await api.get(`/api/accounts/${encodeURIComponent(id)}/performance`, { signal: view.signal });
+  const c = perf.currency;
+  const equity = h("div");
+  const drawdown = h("div");
+  const linked = operations.has("GET /api/accounts/{accountId}/strategies/{activationId}/performance");
+  replace(section, h("h2", { id: "performance" }, "Equity curve"),
+    perf.equityCurve.length > 1 ? equity : h("p", { class: "muted" }, "The curve starts with the account's first movements; there is no history yet."),
+    perf.drawdown.length > 1 ? [h("h3", {}, "Drawdown"), drawdown] : null,
+    h("div", { class: "row top" }, metricsTable("The account over its whole history", perf.metrics)),
+    perf.strategies.length ? table("Each strategy's performance", [
+      { label: "Strategy", cell: s => linked && s.activationId ? h("a", { href: `/accounts/${encodeURIComponent(id)}/strategies/${encodeURIComponent(s.activationId)}` }, s.name) : s.name },
+      { label: "Capital", num: true, cell: s => money(s.capital, c) },
+      { label: "Equity", num: true, cell: s => money(s.equity, c) },
+      { label: "Total return", num: true, cell: s => percent(s.metrics?.totalReturn, { signed: true }) },
+      { label: "Largest drawdown", num: true, cell: s => percent(s.metrics?.maxDrawdown) },
+      { label: "Trades", num: true, cell: s => decimal(s.metrics?.trades === undefined ? null : String(s.metrics.trades)) },
+    ], perf.strategies) : null);
+  const mounted = [];
+  if (perf.equityCurve.length > 1) mounted.push(lineChart(equity, { series: [{ label: "Equity", points: perf.equityCurve.map(p => ({ time: p.time, value: p.equity })) }], currency: c }));
+  if (perf.drawdown.length > 1) mounted.push(drawdownChart(drawdown, { points: perf.drawdown.map(p => ({ time: p.time, value: -Math.abs(Number(p.drawdown)) })) }));
+  view.signal.addEventListener("abort", () => mounted.forEach(m => m.destroy()), { once: true });
 }

@@ -195,6 +195,13 @@ class DashboardTradingBrowserTest {
         assertThat(trend.getAttribute("data-status")).isEqualTo("ACTIVE");
         assertThat(trend.getText()).contains("sma-cross", "AAPL", "$20,000.00", "fast 5");
         b.screenshot("account-strategies");
+        trend.findElement(By.linkText("trend")).click();
+        b.awaitHeading("trend: performance");
+        b.shown("tr[data-metric=sharpe]");
+        b.screenshot("strategy-performance-new");
+        b.driver.navigate().back();
+        b.await(d -> d.getCurrentUrl().endsWith(accountPath + "/strategies"));
+        b.awaitHeading("Strategies");
 
         b.shown("button[aria-label='Pause trend']").click();
         b.await(d -> "PAUSED".equals(row("Strategies on this account", "trend").getAttribute("data-status")));
@@ -388,6 +395,18 @@ class DashboardTradingBrowserTest {
         push("AAPL", "106");
         b.await(d -> row("Each strategy", "alpha", "AAPL").getText().contains("+$60.00"));
 
+        // the account's equity curve, and a strategy's performance with its fills marked on the price chart
+        b.shown("#performance");
+        WebElement alphaLine = row("Each strategy's performance", "alpha");
+        alphaLine.findElement(By.linkText("alpha")).click();
+        b.awaitHeading("alpha: performance");
+        assertThat(b.shown("[data-symbol=AAPL].chart").getAttribute("aria-label")).contains("Fills of AAPL", "1 buys");
+        assertThat(b.shown("tr[data-metric=totalReturn]").getText()).contains("Total return");
+        row("The strategy's fills", "AAPL", "$100.00");
+        b.screenshot("strategy-performance");
+        b.driver.navigate().back();
+        b.awaitHeading("Main");
+
         // notifications: the count in the navigation, then marked read
         WebElement count = b.await(d -> d.findElements(By.cssSelector("#nav .count")).stream().findFirst().orElse(null));
         assertThat(Integer.parseInt(count.getAttribute("data-unread"))).isPositive();
@@ -444,7 +463,7 @@ class DashboardTradingBrowserTest {
 
         // every page at phone width: nothing scrolls sideways
         b.viewport(390, 844);
-        String[][] pages = {{"/accounts", "Accounts"}, {accountPath, "Main"}, {accountPath + "/orders", "Orders and fills"},
+        String[][] pages = {{"/accounts", "Accounts"}, {accountPath, "Main"}, {"/backtests", "Backtests"}, {"/ideas", "Trade ideas"}, {accountPath + "/orders", "Orders and fills"},
             {accountPath + "/risk", "Risk rules"}, {"/market", "Market"}, {"/notifications", "Notifications"}};
         for (String[] page : pages) {
             b.open(base + page[0]);
