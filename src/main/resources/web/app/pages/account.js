@@ -113,7 +113,7 @@ async function drawPerformance(view, section, id, operations) {
     perf.equityCurve.length > 1 ? equity : h("p", { class: "muted" }, "The curve starts with the account's first movements; there is no history yet."),
     perf.drawdown.length > 1 ? [h("h3", {}, "Drawdown"), drawdown] : null,
     h("div", { class: "row top" }, metricsTable("The account over its whole history", perf.metrics)),
-    perf.strategies.length ? table("Each strategy's performance", [
+    perf.strategies.length ? table("Performance of each strategy", [
       { label: "Strategy", cell: s => linked && s.activationId ? h("a", { href: `/accounts/${encodeURIComponent(id)}/strategies/${encodeURIComponent(s.activationId)}` }, s.name) : s.name },
       { label: "Capital", num: true, cell: s => money(s.capital, c) },
       { label: "Equity", num: true, cell: s => money(s.equity, c) },

@@ -397,12 +397,12 @@ class DashboardTradingBrowserTest {
 
         // the account's equity curve, and a strategy's performance with its fills marked on the price chart
         b.shown("#performance");
-        WebElement alphaLine = row("Each strategy's performance", "alpha");
+        WebElement alphaLine = row("Performance of each strategy", "alpha");
         alphaLine.findElement(By.linkText("alpha")).click();
         b.awaitHeading("alpha: performance");
         assertThat(b.shown("[data-symbol=AAPL].chart").getAttribute("aria-label")).contains("Fills of AAPL", "1 buys");
         assertThat(b.shown("tr[data-metric=totalReturn]").getText()).contains("Total return");
-        row("The strategy's fills", "AAPL", "$100.00");
+        row("fills, newest first", "AAPL", "$100.00");
         b.screenshot("strategy-performance");
         b.driver.navigate().back();
         b.awaitHeading("Main");
