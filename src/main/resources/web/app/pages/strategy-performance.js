@@ -27,8 +27,8 @@ export async function render(view) {
       h("div", { class: "card stat" }, h("span", { class: "muted" }, "Equity"), h("strong", { class: "num", "data-stat": "equity" }, money(perf.equity, c))),
       h("div", { class: "card stat" }, h("span", { class: "muted" }, "Capital"), h("strong", { class: "num" }, money(perf.capital, c))),
       h("div", { class: "card stat" }, h("span", { class: "muted" }, "Round trips"), h("strong", { class: "num" }, decimal(String(perf.roundTrips.length))))),
-    h("h2", {}, "Equity"), perf.equityCurve.length ? equity : h("p", { class: "muted" }, "No history yet."),
-    h("h2", {}, "Drawdown"), perf.drawdown.length ? drawdown : h("p", { class: "muted" }, "No history yet."),
+    h("h2", {}, "Equity"), perf.equityCurve.length > 1 ? equity : h("p", { class: "muted" }, "One point so far: the curve grows with the strategy's history."),
+    h("h2", {}, "Drawdown"), perf.drawdown.length > 1 ? drawdown : h("p", { class: "muted" }, "No drawdown history yet."),
     h("h2", {}, "Figures"), metricsTable("Over the strategy's whole history", perf.metrics),
     prices,
     h("h2", {}, "Round trips"), perf.roundTrips.length === 0 ? h("p", { class: "muted" }, "No finished round trips.") : table("Round trips", [
@@ -50,10 +50,10 @@ export async function render(view) {
       { label: "Price", num: true, cell: f => money(f.price, c) },
       { label: "Fee", num: true, cell: f => money(f.fee, c) },
     ], perf.fills));
-  if (perf.equityCurve.length) {
+  if (perf.equityCurve.length > 1) {
     mounted.push(lineChart(equity, { series: [{ label: perf.name, points: perf.equityCurve.map(p => ({ time: p.time, value: p.equity })) }], currency: c }));
   }
-  if (perf.drawdown.length) {
+  if (perf.drawdown.length > 1) {
     mounted.push(drawdownChart(drawdown, { points: perf.drawdown.map(p => ({ time: p.time, value: -Math.abs(Number(p.drawdown)) })) }));
   }
   // one price chart per symbol the strategy traded, its fills marked
