@@ -214,18 +214,20 @@ class DashboardBrowserTest {
     void theKeyboardReachesEveryNavigationItemAndTheSkipLink() {
         signUp(newEmail(), "Keyboard-pass-12", "Kim Keys");
         List<String> navItems = b.driver.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
-        assertThat(navItems).containsExactly("Accounts", "Strategies", "Market", "Notifications", "Profile", "API keys", "Broker connections");
+        assertThat(navItems).containsExactly("Accounts", "Strategies", "Backtests", "Trade ideas", "Market", "Notifications", "Profile", "API keys",
+                "Broker connections");
         b.open(base + "/profile"); // a fresh load: focus starts at the top of the document
         b.awaitHeading("Profile");
         List<String> reached = new ArrayList<>();
         Actions keys = new Actions(b.driver);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 14; i++) {
             keys.sendKeys(Keys.TAB).perform();
             WebElement focused = b.driver.switchTo().activeElement();
             reached.add(focused.getText());
         }
         assertThat(reached.get(0)).isEqualTo("Skip to content");
-        assertThat(reached).containsSubsequence("Tradebook", "Accounts", "Strategies", "Market", "Notifications", "Profile", "API keys", "Broker connections", "Sign out");
+        assertThat(reached).containsSubsequence("Tradebook", "Accounts", "Strategies", "Backtests", "Trade ideas", "Market", "Notifications",
+                "Profile", "API keys", "Broker connections", "Sign out");
 
         // Enter on a navigation link opens the page and puts focus on its heading
         b.driver.switchTo().activeElement();
