@@ -27,25 +27,25 @@ final class LiveRoutes implements RouteModule {
     private static final String REPLAYS = "/api/market/replays";
 
     /** POST body. Immutable. */
-    record NewSession(@JsonPropertyDescription("A strategy activation of the account; default: a session of the whole account")
+    record NewTradingSession(@JsonPropertyDescription("A strategy activation of the account; default: a session of the whole account")
                       UUID activationId) {
     }
 
     /** A trading session. Immutable. */
-    record SessionView(UUID id, UUID accountId, UUID activationId, @JsonPropertyDescription("ACTIVE or COMPLETED") String status,
+    record TradingSessionView(UUID id, UUID accountId, UUID activationId, @JsonPropertyDescription("ACTIVE or COMPLETED") String status,
                        Instant startedAt, Instant endedAt, BigDecimal capitalAtStart, BigDecimal capitalAtEnd,
                        @JsonPropertyDescription("capitalAtEnd - capitalAtStart") BigDecimal pnl,
                        @JsonPropertyDescription("The largest fall from a peak of equity, a fraction") BigDecimal maxDrawdown,
                        @JsonPropertyDescription("Fills booked during the session") int tradesCount) {
-        static SessionView of(Session s) {
-            return new SessionView(s.id(), s.accountId(), s.activationId(), s.status(), s.startedAt(), s.endedAt(),
+        static TradingSessionView of(Session s) {
+            return new TradingSessionView(s.id(), s.accountId(), s.activationId(), s.status(), s.startedAt(), s.endedAt(),
                     Plain.of(s.capitalAtStart()), Plain.of(s.capitalAtEnd()), Plain.of(s.totalPnl()),
                     s.status().equals("ACTIVE") ? null : Plain.of(s.maxDrawdown()), s.tradesCount());
         }
     }
 
     /** An account's sessions, oldest first. Immutable. */
-    record SessionList(List<SessionView> sessions) {
+    record TradingSessionList(List<TradingSessionView> sessions) {
     }
 
     /** POST body. Immutable. */
@@ -74,24 +74,24 @@ final class LiveRoutes implements RouteModule {
     public void register(RouteRegistry routes, ServerContext context) {
         LiveStrategies live = context.trading().strategies();
         routes.add(Route.get(PATH).tag(SESSIONS).summary("The account's trading sessions").access(Access.scope(Scope.READ))
-                .owned("accountId", Owned.ACCOUNT, ACCOUNT).responds(200, SessionList.class, "Oldest first")
-                .handle(call -> Reply.ok(new SessionList(live.sessions(call.id("accountId")).stream().map(SessionView::of).toList()))));
+                .owned("accountId", Owned.ACCOUNT, ACCOUNT).responds(200, TradingSessionList.class, "Oldest first")
+                .handle(call -> Reply.ok(new TradingSessionList(live.sessions(call.id("accountId")).stream().map(TradingSessionView::of).toList()))));
         routes.add(Route.post(PATH).tag(SESSIONS).summary("Open a trading session").access(Access.scope(Scope.TRADE))
-                .owned("accountId", Owned.ACCOUNT, ACCOUNT).body(NewSession.class)
+                .owned("accountId", Owned.ACCOUNT, ACCOUNT).body(NewTradingSession.class)
                 .description("With its capital now: the activation's equity, or the account's. An activation's session that is "
                         + "already open is returned as it is.")
-                .responds(201, SessionView.class, "The session, ACTIVE")
-                .handle(call -> Reply.created(SessionView.of(call.unwrap(live.openSession(call.id("accountId"),
-                        call.body(NewSession.class).activationId()))))));
+                .responds(201, TradingSessionView.class, "The session, ACTIVE")
+                .handle(call -> Reply.created(TradingSessionView.of(call.unwrap(live.openSession(call.id("accountId"),
+                        call.body(NewTradingSession.class).activationId()))))));
         routes.add(Route.get(PATH + "/{sessionId}").tag(SESSIONS).summary("One trading session").access(Access.scope(Scope.READ))
                 .owned("accountId", Owned.ACCOUNT, ACCOUNT).owned("sessionId", Owned.TRADING_SESSION, "The session's id")
-                .responds(200, SessionView.class, "The session")
-                .handle(call -> Reply.ok(SessionView.of(live.session(call.id("accountId"), call.id("sessionId"))
+                .responds(200, TradingSessionView.class, "The session")
+                .handle(call -> Reply.ok(TradingSessionView.of(live.session(call.id("accountId"), call.id("sessionId"))
                         .orElseThrow(() -> Problems.notFound("no trading session " + call.id("sessionId")))))));
         routes.add(Route.post(PATH + "/{sessionId}/close").tag(SESSIONS).summary("Close a trading session").access(Access.scope(Scope.TRADE))
                 .owned("accountId", Owned.ACCOUNT, ACCOUNT).owned("sessionId", Owned.TRADING_SESSION, "The session's id")
-                .responds(200, SessionView.class, "The session, COMPLETED with its figures").fails(409, "Already completed")
-                .handle(call -> Reply.ok(SessionView.of(call.unwrap(live.closeSession(call.id("accountId"), call.id("sessionId")))))));
+                .responds(200, TradingSessionView.class, "The session, COMPLETED with its figures").fails(409, "Already completed")
+                .handle(call -> Reply.ok(TradingSessionView.of(call.unwrap(live.closeSession(call.id("accountId"), call.id("sessionId")))))));
 
         routes.add(Route.post(REPLAYS).tag(MARKET).summary("Replay stored bars into the live feed").access(Access.scope(Scope.MARKET_DATA))
                 .body(NewReplay.class)

@@ -28,29 +28,29 @@ final class StrategyRoutes implements RouteModule {
     private static final String ACTIVATION = "The strategy activation's id";
 
     /** A parameter a strategy declares. Immutable. */
-    record ParameterView(String name, @JsonPropertyDescription("integer, decimal, fraction or flag") String type,
+    record StrategyParameterView(String name, @JsonPropertyDescription("integer, decimal, fraction or flag") String type,
                          @JsonProperty("default") String defaultValue, BigDecimal min, BigDecimal max, String description) {
-        static ParameterView of(ParameterSpec p) {
-            return new ParameterView(p.name(), p.kind(), p.format(p.defaultValue()), Plain.of(p.min()), Plain.of(p.max()), p.description());
+        static StrategyParameterView of(ParameterSpec p) {
+            return new StrategyParameterView(p.name(), p.kind(), p.format(p.defaultValue()), Plain.of(p.min()), Plain.of(p.max()), p.description());
         }
     }
 
     /** A catalog strategy. Immutable. */
-    record StrategyView(String code, String name, String description, String category, String riskLevel,
+    record CatalogStrategyView(String code, String name, String description, String category, String riskLevel,
                         @JsonPropertyDescription("The least capital an activation may have") BigDecimal minCapital,
                         @JsonPropertyDescription("Its default timeframe") String timeframe,
                         @JsonPropertyDescription("Its own symbols; empty: an activation names them") List<String> symbols,
-                        List<ParameterView> parameters) {
-        static StrategyView of(LiveStrategies.CatalogEntry e) {
+                        List<StrategyParameterView> parameters) {
+        static CatalogStrategyView of(LiveStrategies.CatalogEntry e) {
             StrategyMetadata m = e.definition().metadata();
-            return new StrategyView(m.code(), m.name(), m.description(), m.category().name(), m.riskLevel().name(),
+            return new CatalogStrategyView(m.code(), m.name(), m.description(), m.category().name(), m.riskLevel().name(),
                     Plain.of(e.minCapital()), m.timeframe() == null ? null : m.timeframe().code(), m.symbols(),
-                    m.parameters().stream().map(ParameterView::of).toList());
+                    m.parameters().stream().map(StrategyParameterView::of).toList());
         }
     }
 
     /** The catalog. Immutable. */
-    record StrategyList(List<StrategyView> strategies) {
+    record CatalogStrategyList(List<CatalogStrategyView> strategies) {
     }
 
     /** POST body. Immutable. */
@@ -100,11 +100,11 @@ final class StrategyRoutes implements RouteModule {
     public void register(RouteRegistry routes, ServerContext context) {
         LiveStrategies live = context.trading().strategies();
         routes.add(Route.get("/api/strategies").tag(TAG).summary("The strategy catalog").access(Access.scope(Scope.READ))
-                .responds(200, StrategyList.class, "The strategies that can be activated, by code, with their parameters")
-                .handle(call -> Reply.ok(new StrategyList(live.catalog().stream().map(StrategyView::of).toList()))));
+                .responds(200, CatalogStrategyList.class, "The strategies that can be activated, by code, with their parameters")
+                .handle(call -> Reply.ok(new CatalogStrategyList(live.catalog().stream().map(CatalogStrategyView::of).toList()))));
         routes.add(Route.get("/api/strategies/{code}").tag(TAG).summary("One catalog strategy").access(Access.scope(Scope.READ))
-                .text("code", "The strategy's code").responds(200, StrategyView.class, "The strategy").fails(404, "No such strategy")
-                .handle(call -> Reply.ok(StrategyView.of(live.catalogEntry(call.pathText("code"))
+                .text("code", "The strategy's code").responds(200, CatalogStrategyView.class, "The strategy").fails(404, "No such strategy")
+                .handle(call -> Reply.ok(CatalogStrategyView.of(live.catalogEntry(call.pathText("code"))
                         .orElseThrow(() -> Problems.notFound("no strategy " + call.pathText("code") + " in the catalog"))))));
 
         routes.add(Route.get(PATH).tag(TAG).summary("The account's strategy activations").access(Access.scope(Scope.READ))
@@ -145,8 +145,7 @@ final class StrategyRoutes implements RouteModule {
                 .description("Closes nothing unless closePositions is true: then its open positions are closed with market orders "
                         + "through the order path, which fill at the next price or bar.")
                 .handle(call -> {
-                    boolean close = call.context().body().isBlank() ? false
-                            : Boolean.TRUE.equals(call.body(StopRequest.class).closePositions());
+                    boolean close = Boolean.TRUE.equals(call.body(StopRequest.class).closePositions());
                     return Reply.ok(ActivationView.of(call.unwrap(live.stop(call.id("accountId"), call.id("activationId"), close))));
                 }));
     }
