@@ -27,7 +27,7 @@ final class LiveRoutes implements RouteModule {
     private static final String REPLAYS = "/api/market/replays";
 
     /** POST body. Immutable. */
-    record NewSession(@JsonPropertyDescription("A strategy activation of the account; default: a session of the whole account")
+    record NewTradingSession(@JsonPropertyDescription("A strategy activation of the account; default: a session of the whole account")
                       UUID activationId) {
     }
 
@@ -77,12 +77,12 @@ final class LiveRoutes implements RouteModule {
                 .owned("accountId", Owned.ACCOUNT, ACCOUNT).responds(200, TradingSessionList.class, "Oldest first")
                 .handle(call -> Reply.ok(new TradingSessionList(live.sessions(call.id("accountId")).stream().map(TradingSessionView::of).toList()))));
         routes.add(Route.post(PATH).tag(SESSIONS).summary("Open a trading session").access(Access.scope(Scope.TRADE))
-                .owned("accountId", Owned.ACCOUNT, ACCOUNT).body(NewSession.class)
+                .owned("accountId", Owned.ACCOUNT, ACCOUNT).body(NewTradingSession.class)
                 .description("With its capital now: the activation's equity, or the account's. An activation's session that is "
                         + "already open is returned as it is.")
                 .responds(201, TradingSessionView.class, "The session, ACTIVE")
                 .handle(call -> Reply.created(TradingSessionView.of(call.unwrap(live.openSession(call.id("accountId"),
-                        call.body(NewSession.class).activationId()))))));
+                        call.body(NewTradingSession.class).activationId()))))));
         routes.add(Route.get(PATH + "/{sessionId}").tag(SESSIONS).summary("One trading session").access(Access.scope(Scope.READ))
                 .owned("accountId", Owned.ACCOUNT, ACCOUNT).owned("sessionId", Owned.TRADING_SESSION, "The session's id")
                 .responds(200, TradingSessionView.class, "The session")

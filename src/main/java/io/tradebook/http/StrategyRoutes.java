@@ -145,8 +145,7 @@ final class StrategyRoutes implements RouteModule {
                 .description("Closes nothing unless closePositions is true: then its open positions are closed with market orders "
                         + "through the order path, which fill at the next price or bar.")
                 .handle(call -> {
-                    boolean close = call.context().body().isBlank() ? false
-                            : Boolean.TRUE.equals(call.body(StopRequest.class).closePositions());
+                    boolean close = Boolean.TRUE.equals(call.body(StopRequest.class).closePositions());
                     return Reply.ok(ActivationView.of(call.unwrap(live.stop(call.id("accountId"), call.id("activationId"), close))));
                 }));
     }
