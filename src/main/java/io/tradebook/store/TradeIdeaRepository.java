@@ -22,7 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * The {@code trade_ideas} and {@code trade_idea_legs} rows (seed 001): a user's basket idea, its
  * legs, the analyser's verdict and, once activated, the account and each leg's order. Statuses are
  * stored in the seed's lower case and read as {@link IdeaStatus}; a deleted idea is kept inactive
- * ({@code is_active}) and no longer found. The status table is the caller's to apply
+ * ({@code is_active}) and no longer found. A leg's execution (fill price, marks, P&L) is read live
+ * from its order and the market prices, so the seed's mark columns of a leg are left empty. The status table is the caller's to apply
  * ({@link IdeaStatus#canMoveTo}). Thread-safe.
  */
 public final class TradeIdeaRepository {
@@ -150,15 +151,6 @@ public final class TradeIdeaRepository {
             }
         });
         return find(id).orElseThrow();
-    }
-
-    /** Records what a leg's order filled at, and its marks, as last shown. */
-    public void markLeg(UUID legId, BigDecimal entryPrice, BigDecimal currentPrice, BigDecimal marketValue, BigDecimal unrealizedPnl) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE trade_idea_legs SET entry_price = :entry, current_price = :current, market_value = :value, "
-                        + "unrealized_pnl = :pnl WHERE id = :id")
-                .bindByType("entry", entryPrice, BigDecimal.class).bindByType("current", currentPrice, BigDecimal.class)
-                .bindByType("value", marketValue, BigDecimal.class).bindByType("pnl", unrealizedPnl, BigDecimal.class)
-                .bind("id", legId).execute());
     }
 
     private static IdeaRow withLegs(Handle h, IdeaRow idea) {
