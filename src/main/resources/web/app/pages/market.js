@@ -1,6 +1,6 @@
 // Market: the latest price of every symbol (updated live), the security master, and a candlestick
 // chart of a security's stored bars. Administrators (who have the market-data scope) can push a price.
-import { append, h, replace, table, announce } from "../dom.js";
+import { append, h, replace, table, announce, guarded } from "../dom.js";
 import * as api from "../api.js";
 import { field, onSubmit } from "../forms.js";
 import { candlestickChart } from "../charts.js";
@@ -32,7 +32,54 @@ export async function render(view) {
       await loadPrices();
     }));
   }
+  const replays = h("section", { "aria-labelledby": "replays" });
+  const operations = await api.availableOperations();
+  const canReplay = me?.user?.role === "ADMIN" && operations.has("POST /api/market/replays") && operations.has("GET /api/market/replays");
+  if (canReplay) append(main, replays);
   append(main, securities, chart);
+
+  /** Replays of stored bars into the live feed (administrators): live strategies trade on them. */
+  const replayList = h("div");
+  const replayForm = onSubmit(h("form", { class: "card", "aria-labelledby": "new-replay" },
+    h("h3", { id: "new-replay" }, "Replay stored bars"),
+    h("p", { class: "hint" }, "Each bar is pushed into the live feed as a price; active strategies on the symbol trade on it."),
+    h("div", { class: "grid" },
+      field({ name: "symbol", label: "Symbol", required: true }),
+      field({ name: "timeframe", label: "Timeframe", required: true, value: "1d" }),
+      field({ name: "speed", label: "Bars per second", required: true, value: "10", inputmode: "decimal" }),
+      field({ name: "from", label: "From", type: "datetime-local" }),
+      field({ name: "to", label: "To", type: "datetime-local" })),
+    h("button", { type: "submit" }, "Start the replay")), async v => {
+    const body = { symbol: v.symbol ?? "", timeframe: v.timeframe ?? "", speed: v.speed ?? "" };
+    if (v.from) body.from = new Date(v.from).toISOString();
+    if (v.to) body.to = new Date(v.to).toISOString();
+    await api.post("/api/market/replays", body, { signal: view.signal });
+    announce("The replay is running.");
+    await loadReplays();
+  });
+  append(replays, h("h2", { id: "replays" }, "Replays"), replayForm, replayList);
+  let replayTimer = null;
+  view.signal.addEventListener("abort", () => clearTimeout(replayTimer), { once: true });
+  async function loadReplays() {
+    const { replays: list } = await api.get("/api/market/replays", { signal: view.signal });
+    replace(replayList, list.length === 0 ? h("p", { class: "muted" }, "No replays.") :
+      table("Replays, newest first", [
+        { label: "Symbol", cell: r => h("strong", {}, r.symbol) },
+        { label: "Timeframe", cell: r => r.timeframe },
+        { label: "Bars per second", num: true, cell: r => decimal(r.speed) },
+        { label: "Bars replayed", num: true, cell: r => decimal(String(r.barsReplayed)) },
+        { label: "Up to", cell: r => time(r.replayedUntil) },
+        { label: "Status", cell: r => h("span", { class: `badge ${r.status === "RUNNING" ? "work" : r.status === "DONE" ? "ok" : "off"}` }, r.status.toLowerCase()) },
+        { label: "Actions", cell: r => r.status === "RUNNING" ? h("button", { type: "button", class: "danger", "aria-label": `Cancel the replay of ${r.symbol}`,
+          onclick: guarded(async () => {
+            await api.del(`/api/market/replays/${encodeURIComponent(r.id)}`, { signal: view.signal });
+            await loadReplays();
+          }) }, "Cancel") : "" },
+      ], list));
+    replayList.querySelectorAll("tbody tr").forEach((tr, i) => { tr.dataset.status = list[i].status; });
+    clearTimeout(replayTimer);
+    if (list.some(r => r.status === "RUNNING")) replayTimer = setTimeout(() => { if (!view.signal.aborted) loadReplays().catch(() => {}); }, 1000);
+  }
 
   let latest = [];
   async function loadPrices() {
@@ -75,6 +122,7 @@ export async function render(view) {
   }
 
   await loadPrices();
+  if (canReplay) await loadReplays();
   const update = debounce(() => loadPrices().catch(() => {}), 150);
   view.live().on("price", e => {
     const p = payload(e);

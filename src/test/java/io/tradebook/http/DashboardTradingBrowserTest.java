@@ -277,6 +277,33 @@ class DashboardTradingBrowserTest {
     }
 
     @Test
+    void anAdministratorPushesAPriceAndReplaysStoredBarsIntoTheLiveFeed() {
+        b.open(base + "/sign-in");
+        b.awaitHeading("Sign in");
+        type("form[aria-labelledby=with-password] input[name=email]", TestServer.ADMIN_EMAIL);
+        type("form[aria-labelledby=with-password] input[name=password]", TestServer.ADMIN_PASSWORD);
+        b.shown("form[aria-labelledby=with-password] button[type=submit]").click();
+        b.awaitHeading("Accounts");
+        b.shown("#nav").findElement(By.linkText("Market")).click();
+        b.awaitHeading("Market");
+        type("form[aria-labelledby=push-price] input[name=symbol]", "SPX");
+        type("form[aria-labelledby=push-price] input[name=price]", "3210.5");
+        b.shown("form[aria-labelledby=push-price] button[type=submit]").click();
+        b.await(d -> d.findElements(By.cssSelector("[data-price=SPX]")).stream().anyMatch(e -> e.getText().equals("$3,210.50")));
+
+        // a replay of December 2019's daily bars: the price follows it live, and the replay finishes
+        String form = "form[aria-labelledby=new-replay]";
+        type(form + " input[name=symbol]", "SPX");
+        type(form + " input[name=speed]", "20");
+        b.script("arguments[0].value = '2019-12-01T00:00'", b.shown(form + " input[name=from]"));
+        b.shown(form + " button[type=submit]").click();
+        row("Replays, newest first", "SPX");
+        b.await(d -> "DONE".equals(findRow("Replays, newest first", "SPX").getAttribute("data-status")));
+        b.await(d -> !d.findElement(By.cssSelector("[data-price=SPX]")).getText().equals("$3,210.50"));
+        b.screenshot("market-admin");
+    }
+
+    @Test
     void aTraderWritesATradeIdeaAnalysesItAndActivatesIt() {
         signUp("ida@example.com", "Ida Ideas");
         String accountPath = openAccount("Ideas");
