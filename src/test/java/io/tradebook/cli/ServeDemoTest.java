@@ -72,6 +72,7 @@ class ServeDemoTest {
                     || first.out().toString().contains("demo: n"));
             Matcher m = Pattern.compile("demo: user demo@tradebook\\.local with password (\\S+)").matcher(first.out().toString());
             assertThat(m.find()).as(first.out().toString()).isTrue();
+            assertThat(first.out().toString()).doesNotContain("not activated").doesNotContain("no replay");
             String token = login(first.port(), m.group(1));
             JsonNode accounts = get(first.port(), token, "/api/accounts");
             JsonNode demo = accounts.get("accounts").get(0);
