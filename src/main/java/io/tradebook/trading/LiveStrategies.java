@@ -443,14 +443,10 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         };
     }
 
-    /** {@code parameters.fast} when the message names a parameter in quotes or first, else {@code parameters}. */
+    /** {@code parameters.NAME} when the message names a parameter ({@code parameter 'NAME'}), else {@code parameters}. */
     private static String parameterField(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:parameter|'|^)([A-Za-z][A-Za-z0-9_]*)").matcher(message);
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("parameter '?([A-Za-z][A-Za-z0-9_]*)'?").matcher(message);
-        if (named.find()) {
-            return "parameters." + named.group(1);
-        }
-        return m.find() ? "parameters." + m.group(1) : "parameters";
+        return named.find() ? "parameters." + named.group(1) : "parameters";
     }
 
     private ActivationState state(LiveActivation a) {
