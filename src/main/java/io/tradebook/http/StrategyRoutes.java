@@ -28,10 +28,10 @@ final class StrategyRoutes implements RouteModule {
     private static final String ACTIVATION = "The strategy activation's id";
 
     /** A parameter a strategy declares. Immutable. */
-    record StrategyParameterView(String name, @JsonPropertyDescription("integer, decimal, fraction or flag") String type,
+    record StrategyParameterView(String name, @JsonPropertyDescription("integer, decimal or boolean") String type,
                          @JsonProperty("default") String defaultValue, BigDecimal min, BigDecimal max, String description) {
         static StrategyParameterView of(ParameterSpec p) {
-            return new StrategyParameterView(p.name(), p.kind(), p.format(p.defaultValue()), Plain.of(p.min()), Plain.of(p.max()), p.description());
+            return new StrategyParameterView(p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), p.format(p.defaultValue()), Plain.of(p.min()), Plain.of(p.max()), p.description());
         }
     }
 

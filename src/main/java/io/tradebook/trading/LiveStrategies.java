@@ -75,7 +75,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: every strategy runs on one worker thread ("tradebook-live-strategies"), as the
  * strategy SPI requires; the feed and the API hand it work. Replays run on a scheduler thread and
  * push their bars into the paper feed (so paper orders fill, from the next bar's open) before the
- * strategies see them. An ACTIVE activation's strategy gets {@code onBar}; a PAUSED one's
+ * strategies see them, and push the next bar only once the strategies are done with this one (so
+ * a strategy decides on every bar and its orders fill at the next bar's open, as in a backtest,
+ * whatever the speed; a replay faster than the strategies runs at their pace). An ACTIVE activation's strategy gets {@code onBar}; a PAUSED one's
  * indicators keep being fed (it stays warmed up) but it gets no {@code onBar}, so it places no
  * order. On start, ACTIVE and PAUSED activations get their runners back and RUNNING replays carry
  * on after the last bar they pushed. Thread-safe.
@@ -441,14 +443,10 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         };
     }
 
-    /** {@code parameters.fast} when the message names a parameter in quotes or first, else {@code parameters}. */
+    /** {@code parameters.NAME} when the message names a parameter ({@code parameter 'NAME'}), else {@code parameters}. */
     private static String parameterField(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:parameter|'|^)([A-Za-z][A-Za-z0-9_]*)").matcher(message);
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("parameter '?([A-Za-z][A-Za-z0-9_]*)'?").matcher(message);
-        if (named.find()) {
-            return "parameters." + named.group(1);
-        }
-        return m.find() ? "parameters." + m.group(1) : "parameters";
+        return named.find() ? "parameters." + named.group(1) : "parameters";
     }
 
     private ActivationState state(LiveActivation a) {
@@ -638,8 +636,8 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     }
 
     /** A bar of {@code timeframe} reached the feed (a replay): every runner trading its symbol at that timeframe sees it. */
-    void bar(Bar bar, Timeframe timeframe) {
-        worker.execute(() -> {
+    Future<?> bar(Bar bar, Timeframe timeframe) {
+        return worker.submit(() -> {
             for (Runner r : List.copyOf(runners.values())) {
                 if (r.timeframe == timeframe && r.symbols.contains(bar.symbol())) {
                     r.safely(() -> r.bar(bar));
@@ -1032,7 +1030,16 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
                 Bar bar = bars.get(next++);
                 paper.feed().pushBar(bar);
                 live.publish(LiveEventData.price(bar.symbol(), bar.close(), null, null, bar.time()));
-                LiveStrategies.this.bar(bar, timeframe);
+                // the next bar waits until the strategies have seen this one: they decide on each bar, as in a backtest
+                Future<?> seen = LiveStrategies.this.bar(bar, timeframe);
+                try {
+                    seen.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    LOG.warn("replay {}: the strategies did not finish with the bar at {}", replay.id(), bar.time());
+                }
                 count++;
                 store.progress(replay.id(), bar.time(), count);
             } catch (RuntimeException e) {
