@@ -30,3 +30,6 @@ CREATE INDEX idx_backtest_runs_status ON backtest_runs (status);
 -- The trade-idea analyser's volatility (annualised, a fraction), beside its return estimates and
 -- risk level (seed 001 keeps the level but not the figure it came from).
 ALTER TABLE trade_ideas ADD COLUMN volatility NUMERIC(20,10);
+
+-- The order of an idea's legs as the user gave them (legs are shown and addressed as legs[0], legs[1]…).
+ALTER TABLE trade_idea_legs ADD COLUMN leg_number INTEGER DEFAULT 0 NOT NULL;
