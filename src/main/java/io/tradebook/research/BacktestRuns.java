@@ -38,12 +38,20 @@ import org.slf4j.LoggerFactory;
  * HTML report and a BACKTEST performance snapshot per strategy when done. A user has at most
  * {@code perUser} runs queued or running at once (counted in the database, so across server
  * processes), and the pool's queue holds at most {@code queueCapacity}; beyond either, a
- * submission is refused as too many. A cancel stops a run at its next progress report. A run that
- * a stopped server left unfinished is marked FAILED when the next one starts. Thread-safe.
+ * submission is refused as too many. A cancel stops a run at its next progress report. The
+ * process renews the heartbeat of the runs it holds every {@link #HEARTBEAT}; a run whose
+ * heartbeat is older than {@link #STALE} (its process stopped) is marked FAILED by the next
+ * process that starts, submits or sweeps, so several server processes can share one database.
+ * Thread-safe.
  */
 public final class BacktestRuns implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestRuns.class);
     private static final double PROGRESS_STEP = 0.02;
+    /** How often the runs this process holds are marked alive. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** How long without a heartbeat before a run is taken for abandoned. */
+    public static final Duration STALE = Duration.ofSeconds(60);
+    private static final String ABANDONED = "the server stopped before the run finished; submit it again";
 
     /** Thrown from the progress callback to stop a cancelled run. */
     private static final class Cancelled extends RuntimeException {
@@ -61,6 +69,7 @@ public final class BacktestRuns implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Map<UUID, AtomicBoolean> cancels = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    private final java.util.concurrent.ScheduledExecutorService heartbeats;
 
     public BacktestRuns(Database database, StrategyCatalog catalog, Clock clock, int threads, int queueCapacity, int perUser) {
         this.database = database;
@@ -76,7 +85,27 @@ public final class BacktestRuns implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
-        int stale = runs.failUnfinished("the server stopped before the run finished; submit it again", clock.instant());
+        sweep();
+        this.heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backtest-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            runs.heartbeat(cancels.keySet(), clock.instant());
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("backtest heartbeat failed", e);
+        }
+    }
+
+    /** Marks FAILED the runs no process has held for {@link #STALE}. */
+    private void sweep() {
+        int stale = runs.failStale(clock.instant().minus(STALE), ABANDONED, clock.instant());
         if (stale > 0) {
             LOG.info("{} backtest run(s) left unfinished by a stopped server marked FAILED", stale);
         }
@@ -89,6 +118,7 @@ public final class BacktestRuns implements AutoCloseable {
 
     /** Checks {@code request} and queues it for {@code userId}; {@code requestJson} is what is stored as asked. */
     public Outcome<RunRow> submit(UUID userId, BacktestRequest request, String requestJson) {
+        sweep();
         if (runs.unfinished(userId) >= perUser) {
             return Outcome.refused(Refusal.tooMany("you have " + perUser + " backtests queued or running; wait for one to finish "
                     + "or cancel one", Duration.ofSeconds(5)));
@@ -138,7 +168,7 @@ public final class BacktestRuns implements AutoCloseable {
             }
         } catch (Cancelled e) {
             if (closing) {
-                runs.failed(id, "the server stopped before the run finished; submit it again", clock.instant());
+                runs.failed(id, ABANDONED, clock.instant());
             } else {
                 runs.cancel(id, clock.instant());
             }
@@ -183,10 +213,11 @@ public final class BacktestRuns implements AutoCloseable {
         return Outcome.ok(runs.find(id).orElseThrow());
     }
 
-    /** Stops the workers; runs still queued or running are marked FAILED by the next start. */
+    /** Stops the workers; a running run is marked FAILED, queued ones once their heartbeat is stale. */
     @Override
     public void close() {
         closing = true;
+        heartbeats.shutdownNow();
         cancels.values().forEach(c -> c.set(true));
         pool.shutdownNow();
         try {

@@ -170,6 +170,9 @@ public final class TradeIdeas {
         if (idea.status() != IdeaStatus.DRAFT) {
             return Outcome.refused(Refusal.conflict("status", "only a DRAFT idea can be activated; this one is " + idea.status()));
         }
+        if (idea.legs().isEmpty()) {
+            return Outcome.refused(Refusal.invalid("legs", "the idea has no legs to place"));
+        }
         if ((amount == null) == (allocationPercent == null)) {
             return Outcome.refused(Refusal.invalid("amount", "give amount or allocationPercent (of the account's equity), one of them"));
         }

@@ -46,8 +46,8 @@ public final class BacktestRunRepository {
     /** Stores a QUEUED run of {@code userId} asking {@code request} (JSON); returns it. */
     public RunRow create(UUID userId, String request, Instant now) {
         UUID id = UUID.randomUUID();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO backtest_runs (id, user_id, status, progress, request, created_at) "
-                        + "VALUES (:id, :user, 'QUEUED', 0, :request, :now)")
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO backtest_runs (id, user_id, status, progress, request, created_at, heartbeat_at) "
+                        + "VALUES (:id, :user, 'QUEUED', 0, :request, :now, :now)")
                 .bind("id", id).bind("user", userId).bind("request", request).bind("now", SqlTypes.utc(now)).execute());
         return find(id).orElseThrow();
     }
@@ -103,10 +103,23 @@ public final class BacktestRunRepository {
                 + "AND status IN ('QUEUED', 'RUNNING')", id, now);
     }
 
-    /** Marks every unfinished run FAILED with {@code error} (at start-up: nothing runs them any more); returns how many. */
-    public int failUnfinished(String error, Instant now) {
+    /** Renews the heartbeat of the given unfinished runs (those this process is working on). */
+    public void heartbeat(java.util.Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE backtest_runs SET heartbeat_at = :now WHERE id IN (<ids>) "
+                + "AND status IN ('QUEUED', 'RUNNING')").bindList("ids", List.copyOf(ids)).bind("now", SqlTypes.utc(now)).execute());
+    }
+
+    /**
+     * Marks FAILED, with {@code error}, every unfinished run whose heartbeat is older than
+     * {@code cutoff}: no process is working on it any more. Returns how many.
+     */
+    public int failStale(Instant cutoff, String error, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE backtest_runs SET status = 'FAILED', error = :error, finished_at = :now "
-                + "WHERE status IN ('QUEUED', 'RUNNING')").bind("error", error).bind("now", SqlTypes.utc(now)).execute());
+                        + "WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < :cutoff").bind("error", error)
+                .bind("now", SqlTypes.utc(now)).bind("cutoff", SqlTypes.utc(cutoff)).execute());
     }
 
     /** The result JSON of a DONE run. */

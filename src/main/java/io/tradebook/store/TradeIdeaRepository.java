@@ -68,10 +68,12 @@ public final class TradeIdeaRepository {
     }
 
     private static void insertLegs(Handle h, UUID idea, List<NewLeg> legs, Instant now) {
-        for (NewLeg leg : legs) {
+        for (int i = 0; i < legs.size(); i++) {
+            NewLeg leg = legs.get(i);
             h.createUpdate("INSERT INTO trade_idea_legs (id, trade_idea_id, security_id, position_type, security_type, allocation_percent, "
-                            + "rationale, status, created_at, updated_at) VALUES (:id, :idea, :security, :position, :type, :percent, "
-                            + ":rationale, 'recommended', :now, :now)")
+                            + "rationale, status, leg_number, created_at, updated_at) VALUES (:id, :idea, :security, :position, :type, "
+                            + ":percent, :rationale, 'recommended', :number, :now, :now)")
+                    .bind("number", i)
                     .bind("id", UUID.randomUUID()).bind("idea", idea).bind("security", leg.securityId())
                     .bind("position", leg.isLong() ? "long" : "short").bind("type", leg.securityType().name().toLowerCase(Locale.ROOT))
                     .bind("percent", leg.allocationPercent()).bindByType("rationale", leg.rationale(), String.class)
@@ -155,7 +157,7 @@ public final class TradeIdeaRepository {
 
     private static IdeaRow withLegs(Handle h, IdeaRow idea) {
         List<LegRow> legs = h.createQuery("SELECT l.*, s.ticker FROM trade_idea_legs l JOIN securities s ON s.id = l.security_id "
-                        + "WHERE l.trade_idea_id = :id ORDER BY l.created_at, l.id").bind("id", idea.id())
+                        + "WHERE l.trade_idea_id = :id ORDER BY l.leg_number, l.id").bind("id", idea.id())
                 .map((rs, c) -> new LegRow(rs.getObject("id", UUID.class), rs.getObject("security_id", UUID.class), rs.getString("ticker"),
                         SecurityType.valueOf(rs.getString("security_type").toUpperCase(Locale.ROOT)), "long".equals(rs.getString("position_type")),
                         SqlTypes.plain(rs, "allocation_percent"), rs.getString("rationale"), rs.getString("status"),

@@ -189,9 +189,13 @@ abstract class BacktestsContract {
     }
 
     @Test
-    void runsAStoppedServerLeftUnfinishedAreMarkedFailedOnTheNextStart() {
+    void runsAStoppedServerLeftUnfinishedAreMarkedFailedOnceTheirHeartbeatIsStale() {
         var repository = new io.tradebook.store.BacktestRunRepository(s.database.jdbi());
         String left = repository.create(java.util.UUID.fromString(user.userId()), "{}", s.clock.instant()).id().toString();
+        s.restart();
+        assertThat(user.client().get("/api/backtests/" + left).text("status")).as("another process may hold it").isEqualTo("QUEUED");
+        s.clock.advance(io.tradebook.research.BacktestRuns.STALE.plusSeconds(1));
+        user = s.signIn("quant@example.com", user.password());
         s.restart();
         JsonNode run = user.client().get("/api/backtests/" + left).json();
         assertThat(run.get("status").asText()).isEqualTo("FAILED");

@@ -183,11 +183,27 @@ abstract class TradeIdeasContract {
         assertThat(ada.client().patch("/api/ideas/" + id, "{\"status\":\"CLOSED\"}").status()).isEqualTo(409);
         assertThat(ada.client().patch("/api/ideas/" + id, "{\"status\":\"ACTIVE\"}").status()).isEqualTo(409);
         assertThat(ada.client().post("/api/ideas/" + id + "/activate", "{\"amount\":\"10\"}").status()).isEqualTo(422);
+        String account = ada.client().post("/api/accounts", "{\"name\":\"A\",\"broker\":\"paper\",\"type\":\"CASH\","
+                + "\"initialCash\":\"1000\"}").text("id");
+        ApiClient.Response both = ada.client().post("/api/ideas/" + id + "/activate", "{\"accountId\":\"" + account
+                + "\",\"amount\":\"10\",\"allocationPercent\":\"5\"}");
+        assertThat(both.status()).as(both.body()).isEqualTo(422);
+        assertThat(both.body()).contains("amount");
+        assertThat(ada.client().post("/api/ideas/" + id + "/activate", "{\"accountId\":\"" + account + "\",\"allocationPercent\":\"150\"}")
+                .body()).contains("allocationPercent");
         ApiClient.Response relegged = ada.client().patch("/api/ideas/" + id, "{\"title\":\"Apple alone\",\"legs\":[{\"symbol\":\"AAPL\","
                 + "\"side\":\"LONG\",\"allocationPercent\":\"100\"}]}");
         assertThat(relegged.status()).as(relegged.body()).isEqualTo(200);
         assertThat(relegged.json().get("legs")).hasSize(1);
         assertThat(relegged.text("title")).isEqualTo("Apple alone");
+        push("AAPL", "70.25");
+        // 10% of the account's equity of 1000 = 100 → floor(100 / 70.25) = 1 AAPL
+        ApiClient.Response byEquity = ada.client().post("/api/ideas/" + id + "/activate", "{\"accountId\":\"" + account
+                + "\",\"allocationPercent\":\"10\"}");
+        assertThat(byEquity.status()).as(byEquity.body()).isEqualTo(200);
+        JsonNode order = ada.client().get("/api/accounts/" + account + "/orders").json().get("orders").get(0);
+        assertThat(new BigDecimal(order.get("quantity").asText())).isEqualByComparingTo("1");
+        assertThat(order.get("side").asText()).isEqualTo("BUY");
         assertThat(ada.client().delete("/api/ideas/" + id).status()).isEqualTo(204);
         assertThat(ada.client().get("/api/ideas/" + id).status()).isEqualTo(404);
         assertThat(ada.client().get("/api/ideas").json().get("ideas")).isEmpty();
