@@ -51,7 +51,8 @@ export async function render(view) {
     const s = strategies.find(x => x.code === form.elements.strategy.value);
     replace(parameters, s?.parameters.length ? h("fieldset", { "data-field": "strategies" }, h("legend", {}, `Parameters of ${s.name}`),
       h("div", { class: "grid" }, s.parameters.map(p => field({ name: `strategies[0].parameters.${p.name}`, label: p.name, value: p.default ?? "",
-        inputmode: "decimal", hint: [p.description, p.min && p.max ? `From ${p.min} to ${p.max}.` : p.min ? `At least ${p.min}.` : ""].filter(Boolean).join(" ") })))) : null);
+        ...(p.type === "boolean" ? { type: "select", options: [{ value: "true", label: "yes" }, { value: "false", label: "no" }] }
+          : { inputmode: p.type === "integer" ? "numeric" : "decimal" }), hint: [p.description, p.min && p.max ? `From ${p.min} to ${p.max}.` : p.min ? `At least ${p.min}.` : ""].filter(Boolean).join(" ") })))) : null);
   };
   form.elements.strategy.addEventListener("change", drawParameters);
   drawParameters();

@@ -58,7 +58,9 @@ function activate(view, container, s, accounts) {
       field({ name: "timeframe", label: "Timeframe", type: "select", value: s.timeframe ?? "1d", options: TIMEFRAMES.map(t => ({ value: t, label: t })) })),
     s.parameters.length ? h("fieldset", { "data-field": "parameters" }, h("legend", {}, "Parameters"),
       h("div", { class: "grid" }, s.parameters.map(p => field({
-        name: `parameters.${p.name}`, label: p.name, value: p.default ?? "", inputmode: p.type === "flag" ? null : "decimal",
+        name: `parameters.${p.name}`, label: p.name, value: p.default ?? "", ...(p.type === "boolean"
+          ? { type: "select", options: [{ value: "true", label: "yes" }, { value: "false", label: "no" }] }
+          : { inputmode: p.type === "integer" ? "numeric" : "decimal" }),
         hint: [p.description, bounds(p)].filter(Boolean).join(" "),
       })))) : null,
     field({ name: "start", label: "Start it now", type: "checkbox", checked: true }),
