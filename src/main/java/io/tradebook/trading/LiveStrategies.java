@@ -34,8 +34,6 @@ import io.tradebook.store.LiveStrategyStore;
 import io.tradebook.store.LiveStrategyStore.LiveActivation;
 import io.tradebook.store.LiveStrategyStore.Replay;
 import io.tradebook.store.PriceHistoryRepository;
-import io.tradebook.store.Security;
-import io.tradebook.store.SecurityRepository;
 import io.tradebook.store.StrategyActivations;
 import io.tradebook.store.StrategyCatalogRepository;
 import io.tradebook.store.TradingSessionRepository;
@@ -51,12 +49,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,8 +77,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     static final Logger LOG = LoggerFactory.getLogger(LiveStrategies.class);
-    private static final BigDecimal MAX_SPEED = new BigDecimal("1000");
-
+    
     final PaperTrading paper;
     private final AccountCache accounts;
     final SecurityCache securities;
@@ -91,18 +85,15 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     private final StrategyActivations activations;
     private final StrategyCatalogRepository catalogTable;
     private final TradingSessionRepository sessions;
-    private final PriceHistoryRepository history;
-    private final SecurityRepository securityRepository;
     private final StrategyCatalog catalog;
     private final LiveEvents live;
     final AuditTrail audit;
     final Clock clock;
     private final io.tradebook.store.Database database;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "tradebook-live-strategies"));
-    private final ScheduledExecutorService replayThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tradebook-replays"));
     /** The runners, by activation id; touched on the worker thread only. */
     private final Map<UUID, LiveRunner> runners = new LinkedHashMap<>();
-    private final Map<UUID, ReplayTask> replays = new ConcurrentHashMap<>();
+    private final Replays replayer;
 
     LiveStrategies(Database database, PaperTrading paper, AccountCache accounts, SecurityCache securities, StrategyCatalog catalog,
                    LiveEvents live, AuditTrail audit, Clock clock) {
@@ -119,8 +110,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         this.activations = new StrategyActivations(jdbi, catalog, clock);
         this.catalogTable = new StrategyCatalogRepository(jdbi);
         this.sessions = new TradingSessionRepository(jdbi);
-        this.history = new PriceHistoryRepository(jdbi);
-        this.securityRepository = new SecurityRepository(jdbi);
+        this.replayer = new Replays(this, store, new PriceHistoryRepository(jdbi), live);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -140,7 +130,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         });
         for (Replay r : store.runningReplays()) {
             try {
-                launch(r);
+                replayer.launch(r);
             } catch (RuntimeException e) {
                 LOG.warn("replay {} could not resume: {}", r.id(), e.getMessage());
                 store.finishReplay(r.id(), "CANCELLED");
@@ -709,152 +699,27 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
 
     /** Starts replaying {@code symbol}'s stored bars of {@code timeframe} at {@code speed} bars per second; refuses naming the field. */
     public Outcome<Replay> startReplay(String symbol, String timeframe, BigDecimal speed, Instant from, Instant to, UUID by) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Security security = null;
-        if (symbol == null || symbol.isBlank()) {
-            problems.add(new FieldProblem("symbol", "is required"));
-        } else {
-            SecurityCache.Lookup found = securities.lookup(symbol.strip());
-            if (!found.found()) {
-                problems.add(new FieldProblem("symbol", "is not one active security"));
-            } else {
-                security = found.security();
-            }
-        }
-        Timeframe tf = null;
-        if (timeframe == null) {
-            problems.add(new FieldProblem("timeframe", "is required: one of " + Timeframe.codes()));
-        } else {
-            try {
-                tf = Timeframe.parse(timeframe.strip());
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("timeframe", "is one of " + Timeframe.codes() + ", not '" + timeframe + "'"));
-            }
-        }
-        if (speed == null || speed.signum() <= 0 || speed.compareTo(MAX_SPEED) > 0) {
-            problems.add(new FieldProblem("speed", "is the bars per second, above 0 and at most " + MAX_SPEED));
-        } else if (speed.stripTrailingZeros().scale() > 6) {
-            problems.add(new FieldProblem("speed", "has at most 6 decimals"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add(new FieldProblem("to", "must be after from"));
-        }
-        if (problems.isEmpty() && history.series(security, tf, from, to).map(s -> s.bars() == 0).orElse(true)) {
-            problems.add(new FieldProblem("symbol", "has no stored " + tf.code() + " bars" + (from == null && to == null ? "" : " in that period")));
-        }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(Refusal.invalid(problems));
-        }
-        Replay r = store.createReplay(security.ticker(), tf.code(), speed.stripTrailingZeros(), from, to, by);
-        launch(r);
-        return Outcome.ok(r);
+        return replayer.start(symbol, timeframe, speed, from, to, by);
     }
 
     public List<Replay> replays() {
-        return store.replays();
+        return replayer.list();
     }
 
     public Optional<Replay> replay(UUID id) {
-        return store.findReplay(id);
+        return replayer.find(id);
     }
 
-    /** Cancels a running replay; false when there is no such replay. A finished one is returned unchanged (true). */
+    /** Cancels a replay; false when there is no such replay (a finished one stays as it is). */
     public boolean cancelReplay(UUID id) {
-        if (store.findReplay(id).isEmpty()) {
-            return false;
-        }
-        ReplayTask task = replays.remove(id);
-        if (task != null) {
-            task.cancel();
-        }
-        store.finishReplay(id, "CANCELLED");
-        return true;
-    }
-
-    private void launch(Replay r) {
-        Security security = securities.lookup(r.symbol()).security();
-        if (security == null) {
-            throw new IllegalStateException("symbol " + r.symbol() + " is no longer one active security");
-        }
-        Timeframe tf = Timeframe.parse(r.timeframe());
-        Instant from = r.replayedUntil() != null ? r.replayedUntil().plusNanos(1) : r.from();
-        List<Bar> bars = history.range(security, tf, from, r.to());
-        ReplayTask task = new ReplayTask(r, tf, bars);
-        replays.put(r.id(), task);
-        long period = Math.max(1, BigDecimal.valueOf(1_000_000_000L).divide(r.speed(), 0, RoundingMode.HALF_UP).longValue());
-        task.future = replayThread.scheduleAtFixedRate(task, 0, period, TimeUnit.NANOSECONDS);
-    }
-
-    /** One replay's bars and how far it got; runs on the replay thread. */
-    private final class ReplayTask implements Runnable {
-        final Replay replay;
-        final Timeframe timeframe;
-        final List<Bar> bars;
-        int next;
-        long count;
-        volatile ScheduledFuture<?> future;
-
-        ReplayTask(Replay replay, Timeframe timeframe, List<Bar> bars) {
-            this.replay = replay;
-            this.timeframe = timeframe;
-            this.bars = bars;
-            this.count = replay.barsReplayed();
-        }
-
-        @Override
-        public void run() {
-            try {
-                if (next >= bars.size()) {
-                    replays.remove(replay.id());
-                    store.finishReplay(replay.id(), "DONE");
-                    cancel();
-                    return;
-                }
-                Bar bar = bars.get(next++);
-                paper.feed().pushBar(bar);
-                live.publish(LiveEventData.price(bar.symbol(), bar.close(), null, null, bar.time()));
-                // the next bar waits until the strategies have seen this one: they decide on each bar, as in a backtest
-                Future<?> seen = LiveStrategies.this.bar(bar, timeframe);
-                try {
-                    seen.get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    LOG.warn("replay {}: the strategies did not finish with the bar at {}", replay.id(), bar.time());
-                }
-                count++;
-                store.progress(replay.id(), bar.time(), count);
-            } catch (RuntimeException e) {
-                LOG.warn("replay {} failed; it stops", replay.id(), e);
-                replays.remove(replay.id());
-                try {
-                    store.finishReplay(replay.id(), "CANCELLED");
-                } catch (RuntimeException ignored) {
-                    // the database may be closing
-                }
-                cancel();
-            }
-        }
-
-        void cancel() {
-            ScheduledFuture<?> f = future;
-            if (f != null) {
-                f.cancel(false);
-            }
-        }
+        return replayer.cancel(id);
     }
 
     /** Stops the replays and the runners (each strategy's {@code onStop}); what is stored stays as it is, to resume on the next start. */
     @Override
     public void close() {
         paper.feed().unsubscribe(this);
-        replayThread.shutdownNow();
-        try {
-            replayThread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        replayer.close();
         try {
             worker.submit(() -> {
                 runners.values().forEach(LiveRunner::stop);
