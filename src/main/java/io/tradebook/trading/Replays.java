@@ -124,7 +124,7 @@ final class Replays implements AutoCloseable {
             throw new IllegalStateException("symbol " + r.symbol() + " is no longer one active security");
         }
         Timeframe tf = Timeframe.parse(r.timeframe());
-        Instant from = r.replayedUntil() != null ? r.replayedUntil().plusNanos(1) : r.from();
+        Instant from = r.replayedUntil() != null ? r.replayedUntil().plusMillis(1) : r.from();
         List<Bar> bars = history.range(security, tf, from, r.to());
         ReplayTask task = new ReplayTask(r, tf, bars);
         replays.put(r.id(), task);

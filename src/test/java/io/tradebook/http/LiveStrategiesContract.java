@@ -285,6 +285,20 @@ abstract class LiveStrategiesContract {
         assertThat(ada.client().get(account + "/sessions").json().get("sessions")).hasSize(1);
     }
 
+    @Test
+    void aRestartedServerCarriesOnWithARunningReplay() {
+        JsonNode replay = replay("{\"symbol\":\"AAPL\",\"timeframe\":\"1d\",\"speed\":\"5\"}");
+        String one = "/api/market/replays/" + replay.get("id").asText();
+        await().atMost(WAIT).until(() -> admin.client().get(one).json().get("barsReplayed").asLong() >= 2);
+        s.restart();
+        long before = admin.client().get(one).json().get("barsReplayed").asLong();
+        assertThat(admin.client().get(one).json().get("status").asText()).isEqualTo("RUNNING");
+        await().atMost(WAIT).until(() -> admin.client().get(one).json().get("status").asText().equals("DONE"));
+        JsonNode done = admin.client().get(one).json();
+        assertThat(done.get("barsReplayed").asLong()).isEqualTo(20).isGreaterThan(before);
+        assertThat(done.get("replayedUntil").asText()).isEqualTo("2013-01-21T00:00:00Z");
+    }
+
     private JsonNode activate(String body) {
         ApiClient.Response r = ada.client().post(account + "/strategies", body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
