@@ -15,7 +15,6 @@ import io.tradebook.core.marketdata.Timeframe;
 import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.money.Price;
-import io.tradebook.core.money.Quantity;
 import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderRequest;
 import io.tradebook.core.orders.OrderType;
@@ -35,8 +34,6 @@ import io.tradebook.store.LiveStrategyStore;
 import io.tradebook.store.LiveStrategyStore.LiveActivation;
 import io.tradebook.store.LiveStrategyStore.Replay;
 import io.tradebook.store.PriceHistoryRepository;
-import io.tradebook.store.Security;
-import io.tradebook.store.SecurityRepository;
 import io.tradebook.store.StrategyActivations;
 import io.tradebook.store.StrategyCatalogRepository;
 import io.tradebook.store.TradingSessionRepository;
@@ -50,15 +47,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -83,28 +76,24 @@ import org.slf4j.LoggerFactory;
  * on after the last bar they pushed. Thread-safe.
  */
 public final class LiveStrategies implements AutoCloseable, MarketDataListener {
-    private static final Logger LOG = LoggerFactory.getLogger(LiveStrategies.class);
-    private static final BigDecimal MAX_SPEED = new BigDecimal("1000");
-
-    private final PaperTrading paper;
+    static final Logger LOG = LoggerFactory.getLogger(LiveStrategies.class);
+    
+    final PaperTrading paper;
     private final AccountCache accounts;
-    private final SecurityCache securities;
+    final SecurityCache securities;
     private final LiveStrategyStore store;
     private final StrategyActivations activations;
     private final StrategyCatalogRepository catalogTable;
     private final TradingSessionRepository sessions;
-    private final PriceHistoryRepository history;
-    private final SecurityRepository securityRepository;
     private final StrategyCatalog catalog;
     private final LiveEvents live;
-    private final AuditTrail audit;
-    private final Clock clock;
+    final AuditTrail audit;
+    final Clock clock;
     private final io.tradebook.store.Database database;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "tradebook-live-strategies"));
-    private final ScheduledExecutorService replayThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tradebook-replays"));
     /** The runners, by activation id; touched on the worker thread only. */
-    private final Map<UUID, Runner> runners = new LinkedHashMap<>();
-    private final Map<UUID, ReplayTask> replays = new ConcurrentHashMap<>();
+    private final Map<UUID, LiveRunner> runners = new LinkedHashMap<>();
+    private final Replays replayer;
 
     LiveStrategies(Database database, PaperTrading paper, AccountCache accounts, SecurityCache securities, StrategyCatalog catalog,
                    LiveEvents live, AuditTrail audit, Clock clock) {
@@ -121,8 +110,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         this.activations = new StrategyActivations(jdbi, catalog, clock);
         this.catalogTable = new StrategyCatalogRepository(jdbi);
         this.sessions = new TradingSessionRepository(jdbi);
-        this.history = new PriceHistoryRepository(jdbi);
-        this.securityRepository = new SecurityRepository(jdbi);
+        this.replayer = new Replays(this, store, new PriceHistoryRepository(jdbi), live);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -142,7 +130,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         });
         for (Replay r : store.runningReplays()) {
             try {
-                launch(r);
+                replayer.launch(r);
             } catch (RuntimeException e) {
                 LOG.warn("replay {} could not resume: {}", r.id(), e.getMessage());
                 store.finishReplay(r.id(), "CANCELLED");
@@ -271,7 +259,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         }
         if (status.equals("STOPPED") && closePositions && !a.status().equals("STOPPED")) {
             onWorker(() -> {
-                Runner r = runners.get(id);
+                LiveRunner r = runners.get(id);
                 if (r != null) {
                     r.active = false; // no new orders while it goes flat
                 }
@@ -530,7 +518,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         }
         Session s = sessions.start(accountId, activationId, clock.instant(), capital(accountId, activationId));
         onWorker(() -> {
-            Runner r = activationId == null ? null : runners.get(activationId);
+            LiveRunner r = activationId == null ? null : runners.get(activationId);
             if (r != null) {
                 r.watch(s.id(), s.capitalAtStart());
             }
@@ -552,7 +540,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         paper.store().awaitWrites();
         BigDecimal end = capital(accountId, s.activationId());
         BigDecimal drawdown = onWorker(() -> {
-            Runner r = s.activationId() == null ? null : runners.get(s.activationId());
+            LiveRunner r = s.activationId() == null ? null : runners.get(s.activationId());
             return r == null || !sessionId.equals(r.sessionId) ? null : r.drawdown(end);
         });
         if (drawdown == null) {
@@ -602,7 +590,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     /** On the worker: drops the activation's runner and starts a new one if it is ACTIVE or PAUSED. */
     private void restartRunner(UUID accountId, UUID id) {
         onWorker(() -> {
-            Runner old = runners.remove(id);
+            LiveRunner old = runners.remove(id);
             if (old != null) {
                 old.stop();
             }
@@ -622,7 +610,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         ActivationState s = state(a);
         try {
             Parameters parameters = Parameters.of(definition.get().metadata().parameters(), a.parameters());
-            Runner r = new Runner(a, definition.get(), parameters, s.symbols(), Timeframe.parse(s.timeframe()));
+            LiveRunner r = new LiveRunner(LiveStrategies.this, a, definition.get(), parameters, s.symbols(), Timeframe.parse(s.timeframe()));
             runners.put(a.id(), r);
             sessions.list(a.accountId()).stream().filter(x -> a.id().equals(x.activationId()) && x.status().equals("ACTIVE")).findFirst()
                     .ifPresent(x -> r.watch(x.id(), x.capitalAtStart()));
@@ -638,7 +626,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     /** A bar of {@code timeframe} reached the feed (a replay): every runner trading its symbol at that timeframe sees it. */
     Future<?> bar(Bar bar, Timeframe timeframe) {
         return worker.submit(() -> {
-            for (Runner r : List.copyOf(runners.values())) {
+            for (LiveRunner r : List.copyOf(runners.values())) {
                 if (r.timeframe == timeframe && r.symbols.contains(bar.symbol())) {
                     r.safely(() -> r.bar(bar));
                 }
@@ -664,7 +652,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
 
     private void price(String symbol, Price price, Instant time) {
         worker.execute(() -> {
-            for (Runner r : List.copyOf(runners.values())) {
+            for (LiveRunner r : List.copyOf(runners.values())) {
                 if (r.symbols.contains(symbol)) {
                     r.safely(() -> r.price(symbol, price, time));
                 }
@@ -675,7 +663,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     /** A fill the order path booked: its strategy's runner hears of it before its next bar. */
     void filled(Fill fill) {
         worker.execute(() -> {
-            for (Runner r : runners.values()) {
+            for (LiveRunner r : runners.values()) {
                 if (r.account.equals(fill.account()) && r.activation.name().equals(fill.strategy())) {
                     r.safely(() -> r.strategy.onFill(r.context, fill));
                 }
@@ -706,375 +694,35 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         onWorker(() -> null);
     }
 
-    /** One activation's strategy running on the worker thread. */
-    final class Runner {
-        final LiveActivation activation;
-        final String account;
-        final io.tradebook.core.strategies.Strategy strategy;
-        final LiveContext context;
-        final List<String> symbols;
-        final Timeframe timeframe;
-        final Map<String, List<io.tradebook.core.indicators.Indicator>> tracked = new HashMap<>();
-        final Map<String, Bar> building = new HashMap<>();
-        final Map<String, Price> lastClose = new HashMap<>();
-        volatile boolean active;
-        Instant time;
-        UUID sessionId;
-        BigDecimal peak;
-        BigDecimal maxDrawdown = BigDecimal.ZERO;
-
-        Runner(LiveActivation a, StrategyDefinition definition, Parameters parameters, List<String> symbols, Timeframe timeframe) {
-            this.activation = a;
-            this.account = a.accountId().toString();
-            this.symbols = List.copyOf(symbols);
-            this.timeframe = timeframe;
-            this.active = a.status().equals("ACTIVE");
-            this.strategy = definition.create(parameters);
-            this.context = new LiveContext(this, parameters);
-            this.time = clock.instant();
-        }
-
-        void start() {
-            strategy.onStart(context);
-        }
-
-        void stop() {
-            safely(() -> strategy.onStop(context));
-        }
-
-        void watch(UUID session, BigDecimal capital) {
-            sessionId = session;
-            peak = capital;
-            maxDrawdown = BigDecimal.ZERO;
-        }
-
-        /** The session's max drawdown so far, with {@code now} as its latest equity. */
-        BigDecimal drawdown(BigDecimal now) {
-            observe(now);
-            return maxDrawdown.stripTrailingZeros();
-        }
-
-        private void observe(BigDecimal equity) {
-            if (sessionId == null || equity == null) {
-                return;
-            }
-            if (peak == null || equity.compareTo(peak) > 0) {
-                peak = equity;
-            } else if (peak.signum() > 0) {
-                BigDecimal dd = peak.subtract(equity).divide(peak, 10, RoundingMode.HALF_EVEN);
-                if (dd.compareTo(maxDrawdown) > 0) {
-                    maxDrawdown = dd;
-                }
-            }
-        }
-
-        /** A completed bar: the indicators of its symbol are fed, then (when ACTIVE) the strategy sees it. */
-        void bar(Bar bar) {
-            time = bar.time();
-            lastClose.put(bar.symbol(), bar.close());
-            io.tradebook.core.strategies.PriceBar priceBar = io.tradebook.core.strategies.PriceBar.of(bar);
-            for (io.tradebook.core.indicators.Indicator i : tracked.getOrDefault(bar.symbol(), List.of())) {
-                i.update(priceBar.high(), priceBar.low(), priceBar.close());
-            }
-            if (active) {
-                strategy.onBar(context, priceBar);
-            }
-            if (sessionId != null) {
-                observe(context.equity().amount());
-            }
-        }
-
-        /** A pushed price: it extends the symbol's bar of this timeframe, or completes it and starts the next. */
-        void price(String symbol, Price price, Instant at) {
-            Instant start = timeframe.floor(at);
-            Bar current = building.get(symbol);
-            if (current != null && start.isAfter(current.time())) {
-                building.remove(symbol);
-                bar(current);
-                current = null;
-            }
-            if (current == null || start.isBefore(current.time())) {
-                building.put(symbol, new Bar(symbol, start, price, price, price, price, Quantity.ZERO));
-            } else {
-                Price high = price.compareTo(current.high()) > 0 ? price : current.high();
-                Price low = price.compareTo(current.low()) < 0 ? price : current.low();
-                building.put(symbol, new Bar(symbol, current.time(), current.open(), high, low, price, current.volume()));
-            }
-        }
-
-        void safely(Runnable work) {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("live strategy {} ({}) failed on an event", activation.name(), activation.id(), e);
-                try {
-                    audit.record(LogLevel.ERROR, "strategies", "a live strategy failed on an event", null,
-                            Map.of("activation", activation.id().toString(), "error", e.getClass().getName(),
-                                    "reason", String.valueOf(e.getMessage())));
-                } catch (RuntimeException ignored) {
-                    // the audit trail is best effort here
-                }
-            }
-        }
-    }
-
-    /** What a live strategy sees: the same {@link io.tradebook.core.strategies.StrategyContext} as in a backtest, over the server's books and order path. */
-    final class LiveContext implements io.tradebook.core.strategies.StrategyContext {
-        private final Runner runner;
-        private final Parameters parameters;
-
-        LiveContext(Runner runner, Parameters parameters) {
-            this.runner = runner;
-            this.parameters = parameters;
-        }
-
-        @Override
-        public String strategy() {
-            return runner.activation.name();
-        }
-
-        @Override
-        public String account() {
-            return runner.account;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return parameters;
-        }
-
-        @Override
-        public List<String> symbols() {
-            return runner.symbols;
-        }
-
-        @Override
-        public Instant time() {
-            return runner.time;
-        }
-
-        @Override
-        public io.tradebook.core.instruments.Instrument instrument(String symbol) {
-            return securities.find(traded(symbol)).orElseThrow(() -> new IllegalArgumentException("no active security " + symbol));
-        }
-
-        @Override
-        public <T extends io.tradebook.core.indicators.Indicator> T track(String symbol, T indicator) {
-            Objects.requireNonNull(indicator, "indicator");
-            runner.tracked.computeIfAbsent(traded(symbol), k -> new ArrayList<>()).add(indicator);
-            return indicator;
-        }
-
-        @Override
-        public Quantity position(String symbol) {
-            return paper.store().books().position(runner.account, strategy(), traded(symbol));
-        }
-
-        @Override
-        public Money cash() {
-            return paper.store().books().cashAvailable(runner.account, strategy());
-        }
-
-        @Override
-        public Money equity() {
-            return LiveStrategies.this.equity(runner.account, strategy(), cash());
-        }
-
-        @Override
-        public Optional<Price> lastPrice(String symbol) {
-            Price close = runner.lastClose.get(traded(symbol));
-            return close != null ? Optional.of(close) : paper.feed().latest(symbol);
-        }
-
-        @Override
-        public List<Order> openOrders(String symbol) {
-            traded(symbol);
-            List<Order> mine = new ArrayList<>();
-            for (Order o : paper.engine().openOrders(runner.account)) {
-                if (o.strategy().equals(strategy()) && o.symbol().equals(symbol)) {
-                    mine.add(o);
-                }
-            }
-            return mine;
-        }
-
-        @Override
-        public Order submit(io.tradebook.core.strategies.StrategyOrder o) {
-            traded(o.symbol());
-            return paper.engine().submit(new OrderRequest(runner.account, strategy(), null, o.symbol(), o.side(), o.type(), o.timeInForce(),
-                    o.quantity(), o.limitPrice(), o.stopPrice(), o.confidence()));
-        }
-
-        @Override
-        public Order cancel(String orderId) {
-            Order order = paper.engine().find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
-            if (!order.strategy().equals(strategy()) || !order.account().equals(runner.account)) {
-                throw new IllegalArgumentException("order " + orderId + " is not an order of strategy " + strategy());
-            }
-            return paper.engine().cancel(orderId);
-        }
-
-        private String traded(String symbol) {
-            if (!runner.symbols.contains(symbol)) {
-                throw new IllegalArgumentException("strategy " + strategy() + " does not trade " + symbol + "; it trades " + runner.symbols);
-            }
-            return symbol;
-        }
-    }
 
     // ---- replays ------------------------------------------------------------------------------
 
     /** Starts replaying {@code symbol}'s stored bars of {@code timeframe} at {@code speed} bars per second; refuses naming the field. */
     public Outcome<Replay> startReplay(String symbol, String timeframe, BigDecimal speed, Instant from, Instant to, UUID by) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Security security = null;
-        if (symbol == null || symbol.isBlank()) {
-            problems.add(new FieldProblem("symbol", "is required"));
-        } else {
-            SecurityCache.Lookup found = securities.lookup(symbol.strip());
-            if (!found.found()) {
-                problems.add(new FieldProblem("symbol", "is not one active security"));
-            } else {
-                security = found.security();
-            }
-        }
-        Timeframe tf = null;
-        if (timeframe == null) {
-            problems.add(new FieldProblem("timeframe", "is required: one of " + Timeframe.codes()));
-        } else {
-            try {
-                tf = Timeframe.parse(timeframe.strip());
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("timeframe", "is one of " + Timeframe.codes() + ", not '" + timeframe + "'"));
-            }
-        }
-        if (speed == null || speed.signum() <= 0 || speed.compareTo(MAX_SPEED) > 0) {
-            problems.add(new FieldProblem("speed", "is the bars per second, above 0 and at most " + MAX_SPEED));
-        } else if (speed.stripTrailingZeros().scale() > 6) {
-            problems.add(new FieldProblem("speed", "has at most 6 decimals"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add(new FieldProblem("to", "must be after from"));
-        }
-        if (problems.isEmpty() && history.series(security, tf, from, to).map(s -> s.bars() == 0).orElse(true)) {
-            problems.add(new FieldProblem("symbol", "has no stored " + tf.code() + " bars" + (from == null && to == null ? "" : " in that period")));
-        }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(Refusal.invalid(problems));
-        }
-        Replay r = store.createReplay(security.ticker(), tf.code(), speed.stripTrailingZeros(), from, to, by);
-        launch(r);
-        return Outcome.ok(r);
+        return replayer.start(symbol, timeframe, speed, from, to, by);
     }
 
     public List<Replay> replays() {
-        return store.replays();
+        return replayer.list();
     }
 
     public Optional<Replay> replay(UUID id) {
-        return store.findReplay(id);
+        return replayer.find(id);
     }
 
-    /** Cancels a running replay; false when there is no such replay. A finished one is returned unchanged (true). */
+    /** Cancels a replay; false when there is no such replay (a finished one stays as it is). */
     public boolean cancelReplay(UUID id) {
-        if (store.findReplay(id).isEmpty()) {
-            return false;
-        }
-        ReplayTask task = replays.remove(id);
-        if (task != null) {
-            task.cancel();
-        }
-        store.finishReplay(id, "CANCELLED");
-        return true;
-    }
-
-    private void launch(Replay r) {
-        Security security = securities.lookup(r.symbol()).security();
-        if (security == null) {
-            throw new IllegalStateException("symbol " + r.symbol() + " is no longer one active security");
-        }
-        Timeframe tf = Timeframe.parse(r.timeframe());
-        Instant from = r.replayedUntil() != null ? r.replayedUntil().plusNanos(1) : r.from();
-        List<Bar> bars = history.range(security, tf, from, r.to());
-        ReplayTask task = new ReplayTask(r, tf, bars);
-        replays.put(r.id(), task);
-        long period = Math.max(1, BigDecimal.valueOf(1_000_000_000L).divide(r.speed(), 0, RoundingMode.HALF_UP).longValue());
-        task.future = replayThread.scheduleAtFixedRate(task, 0, period, TimeUnit.NANOSECONDS);
-    }
-
-    /** One replay's bars and how far it got; runs on the replay thread. */
-    private final class ReplayTask implements Runnable {
-        final Replay replay;
-        final Timeframe timeframe;
-        final List<Bar> bars;
-        int next;
-        long count;
-        volatile ScheduledFuture<?> future;
-
-        ReplayTask(Replay replay, Timeframe timeframe, List<Bar> bars) {
-            this.replay = replay;
-            this.timeframe = timeframe;
-            this.bars = bars;
-            this.count = replay.barsReplayed();
-        }
-
-        @Override
-        public void run() {
-            try {
-                if (next >= bars.size()) {
-                    replays.remove(replay.id());
-                    store.finishReplay(replay.id(), "DONE");
-                    cancel();
-                    return;
-                }
-                Bar bar = bars.get(next++);
-                paper.feed().pushBar(bar);
-                live.publish(LiveEventData.price(bar.symbol(), bar.close(), null, null, bar.time()));
-                // the next bar waits until the strategies have seen this one: they decide on each bar, as in a backtest
-                Future<?> seen = LiveStrategies.this.bar(bar, timeframe);
-                try {
-                    seen.get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    LOG.warn("replay {}: the strategies did not finish with the bar at {}", replay.id(), bar.time());
-                }
-                count++;
-                store.progress(replay.id(), bar.time(), count);
-            } catch (RuntimeException e) {
-                LOG.warn("replay {} failed; it stops", replay.id(), e);
-                replays.remove(replay.id());
-                try {
-                    store.finishReplay(replay.id(), "CANCELLED");
-                } catch (RuntimeException ignored) {
-                    // the database may be closing
-                }
-                cancel();
-            }
-        }
-
-        void cancel() {
-            ScheduledFuture<?> f = future;
-            if (f != null) {
-                f.cancel(false);
-            }
-        }
+        return replayer.cancel(id);
     }
 
     /** Stops the replays and the runners (each strategy's {@code onStop}); what is stored stays as it is, to resume on the next start. */
     @Override
     public void close() {
         paper.feed().unsubscribe(this);
-        replayThread.shutdownNow();
-        try {
-            replayThread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        replayer.close();
         try {
             worker.submit(() -> {
-                runners.values().forEach(Runner::stop);
+                runners.values().forEach(LiveRunner::stop);
                 runners.clear();
             }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -160,6 +160,7 @@ abstract class LiveStrategiesContract {
         assertThat(dec(session.get("capitalAtEnd"))).isEqualByComparingTo(new BigDecimal("10950").subtract(fee));
         assertThat(dec(session.get("pnl"))).isEqualByComparingTo(new BigDecimal("950").subtract(fee));
         assertThat(dec(session.get("maxDrawdown"))).isEqualByComparingTo("0");
+        assertBooksClean();
         ApiClient.Response again = ada.client().post(account + "/strategies/" + created.get("id").asText() + "/start", "{}");
         assertThat(again.status()).as(again.body()).isEqualTo(409);
     }
@@ -206,7 +207,42 @@ abstract class LiveStrategiesContract {
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
         await().atMost(WAIT).until(() -> fills("minute").size() == 2);
         assertThat(fills("minute").get(0).get("side").asText()).isEqualTo("SELL"); // newest first
-        assertThat(dec(ada.client().get(account + "/positions?strategy=minute").json().get("positions").get(0).get("quantity"))).isEqualByComparingTo("0");
+        assertThat(dec(ada.client().get(account + "/positions?strategy=minute").json().get("positions").get(0).get("quantity")))
+                .isEqualByComparingTo("0");
+        assertThat(ada.client().get(account + "/sessions").json().get("sessions").get(0).get("status").asText()).isEqualTo("COMPLETED");
+        assertBooksClean();
+    }
+
+    @Test
+    void allocationAndParametersChange() {
+        JsonNode created = activate("{\"strategy\":\"sma-cross\",\"name\":\"trend\",\"symbols\":[\"AAPL\"],\"allocation\":\"5000\"}");
+        String one = account + "/strategies/" + created.get("id").asText();
+        JsonNode more = patch(one, "{\"allocation\":\"8000\"}");
+        assertThat(more.get("allocation").asText()).isEqualTo("8000");
+        assertThat(more.get("cash").asText()).isEqualTo("8000");
+        JsonNode less = patch(one, "{\"allocation\":\"2000\",\"parameters\":{\"fast\":\"3\",\"slow\":\"7\"}}");
+        assertThat(less.get("allocation").asText()).isEqualTo("2000");
+        assertThat(less.get("parameters").get("fast").asText()).isEqualTo("3");
+        assertThat(less.get("parameters").get("slow").asText()).isEqualTo("7");
+        assertThat(dec(ada.client().get(account).json().get("cash"))).isEqualByComparingTo("100000"); // budgets are still the account's cash
+        assertRefused(ada.client().patch(one, "{\"parameters\":{\"fast\":\"9\"}}"), 422, "parameters"); // fast not below slow 7
+        assertRefused(ada.client().patch(one, "{\"allocation\":\"500\"}"), 422, "allocation"); // below the minimum capital
+        assertRefused(ada.client().patch(one, "{\"allocation\":\"200000\"}"), 422, "allocation");
+        JsonNode unchanged = ada.client().get(one).json();
+        assertThat(unchanged.get("allocation").asText()).isEqualTo("2000");
+        assertThat(unchanged.get("parameters").get("fast").asText()).isEqualTo("3");
+        assertBooksClean();
+    }
+
+    private void assertBooksClean() {
+        ApiClient.Response verified = ada.client().get(account + "/verification");
+        assertThat(verified.json().get("clean").asBoolean()).as(verified.body()).isTrue();
+    }
+
+    private JsonNode patch(String path, String body) {
+        ApiClient.Response r = ada.client().patch(path, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
     }
 
     @Test
@@ -247,6 +283,20 @@ abstract class LiveStrategiesContract {
         replay("{\"symbol\":\"AAPL\",\"timeframe\":\"1d\",\"speed\":\"100\"}");
         await().atMost(WAIT).until(() -> fills("holder").size() == 1);
         assertThat(ada.client().get(account + "/sessions").json().get("sessions")).hasSize(1);
+    }
+
+    @Test
+    void aRestartedServerCarriesOnWithARunningReplay() {
+        JsonNode replay = replay("{\"symbol\":\"AAPL\",\"timeframe\":\"1d\",\"speed\":\"5\"}");
+        String one = "/api/market/replays/" + replay.get("id").asText();
+        await().atMost(WAIT).until(() -> admin.client().get(one).json().get("barsReplayed").asLong() >= 2);
+        s.restart();
+        long before = admin.client().get(one).json().get("barsReplayed").asLong();
+        assertThat(admin.client().get(one).json().get("status").asText()).isEqualTo("RUNNING");
+        await().atMost(WAIT).until(() -> admin.client().get(one).json().get("status").asText().equals("DONE"));
+        JsonNode done = admin.client().get(one).json();
+        assertThat(done.get("barsReplayed").asLong()).isEqualTo(20).isGreaterThan(before);
+        assertThat(done.get("replayedUntil").asText()).isEqualTo("2013-01-21T00:00:00Z");
     }
 
     private JsonNode activate(String body) {
