@@ -110,15 +110,73 @@ export function candlesticks({ up = color("--up", "#15803d"), down = color("--do
   };
 }
 
-/** A candlestick chart of bars [{time (ISO), open, high, low, close (exact strings)}]. options: symbol, height. */
-export function candlestickChart(container, { bars, symbol = "", height = 320 }) {
+/**
+ * Marks fills on a price chart: a triangle at each fill's time and price, pointing up (green) for a
+ * buy and down (red) for a sell. fills: [{time (ISO), price (exact string), side: BUY|SELL}].
+ */
+export function fillMarkers(fills, { up = color("--up", "#15803d"), down = color("--down", "#b91c1c") } = {}) {
+  return {
+    hooks: {
+      draw: [u => {
+        const ctx = u.ctx;
+        const size = Math.round(6 * devicePixelRatio);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+        ctx.clip();
+        for (const f of fills) {
+          const x = u.valToPos(seconds(f.time), "x", true);
+          const y = u.valToPos(Number(f.price), "y", true);
+          const buy = f.side === "BUY";
+          ctx.fillStyle = buy ? up : down;
+          ctx.strokeStyle = color("--surface", "#fff");
+          ctx.beginPath();
+          if (buy) {
+            ctx.moveTo(x, y);
+            ctx.lineTo(x - size, y + size * 1.6);
+            ctx.lineTo(x + size, y + size * 1.6);
+          } else {
+            ctx.moveTo(x, y);
+            ctx.lineTo(x - size, y - size * 1.6);
+            ctx.lineTo(x + size, y - size * 1.6);
+          }
+          ctx.closePath();
+          ctx.fill();
+          ctx.stroke();
+        }
+        ctx.restore();
+      }],
+    },
+  };
+}
+
+/**
+ * A chart of a symbol's fill prices over time with each fill marked (for a symbol without stored
+ * bars). fills: [{time, price, side}] in any order. options: symbol, currency, height.
+ */
+export function fillsChart(container, { fills, symbol = "", currency, height = 260 }) {
+  const sorted = [...fills].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const times = sorted.map(f => f.time);
+  const buys = sorted.filter(f => f.side === "BUY").length;
+  return mount(container, {
+    height, axes: axes(), plugins: [fillMarkers(sorted)], cursor: { points: { show: false } },
+    scales: { x: { range: (u, min, max) => { const pad = (max - min) * 0.05 || 60; return [min - pad, max + pad]; } },
+      y: { range: (u, min, max) => { const pad = (max - min) * 0.1 || Math.abs(max) * 0.02 || 1; return [min - pad, max + pad]; } } },
+    series: [timeSeries(times), { label: "Fill price", stroke: color("--muted", "#888"), width: 1, dash: [4, 4],
+      value: (u, v, sidx, idx) => idx == null ? "—" : `${sorted[idx].side === "BUY" ? "buy" : "sell"} at ${formatMoney(sorted[idx].price, currency)}` }],
+  }, [times.map(seconds), sorted.map(f => Number(f.price))],
+  `Fills of ${symbol}: ${buys} buys and ${sorted.length - buys} sells${sorted.length ? `, last at ${formatMoney(sorted.at(-1).price, currency)}` : ""}`);
+}
+
+/** A candlestick chart of bars [{time (ISO), open, high, low, close (exact strings)}]. options: symbol, height, fills (marked). */
+export function candlestickChart(container, { bars, symbol = "", height = 320, fills = null }) {
   const times = bars.map(b => b.time);
   const exact = key => (u, v, sidx, idx) => idx == null ? "—" : formatDecimal(bars[idx][key]);
   const data = [times.map(seconds), ...["open", "high", "low", "close"].map(k => bars.map(b => Number(b[k])))];
   const last = bars.at(-1);
   return mount(container, {
-    height, axes: axes(), plugins: [candlesticks()], cursor: { points: { show: false } },
+    height, axes: axes(), plugins: fills ? [candlesticks(), fillMarkers(fills)] : [candlesticks()], cursor: { points: { show: false } },
     scales: { x: { range: (u, min, max) => { const pad = (max - min) / Math.max(1, bars.length - 1) / 2 || 1; return [min - pad, max + pad]; } } },
     series: [timeSeries(times), ...["open", "high", "low", "close"].map(k => ({ label: k[0].toUpperCase() + k.slice(1), value: exact(k), stroke: color("--muted", "#888") }))],
-  }, data, `Candlestick chart${symbol ? ` of ${symbol}` : ""}, ${bars.length} bars${last ? `, last close ${formatDecimal(last.close)}` : ""}`);
+  }, data, `Candlestick chart${symbol ? ` of ${symbol}` : ""}, ${bars.length} bars${last ? `, last close ${formatDecimal(last.close)}` : ""}${fills ? `, ${fills.length} fills marked` : ""}`);
 }

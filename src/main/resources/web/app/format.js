@@ -128,3 +128,51 @@ export function formatTime(iso, { locale, timeZone } = {}) {
 export function timeZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * A fraction as a percentage ("0.0125" → "1.25%"), from the digits of the string: the point moves
+ * two places, then the result is rounded half-up to `digits` places (default 2; a return is a
+ * ratio, not money, so it may be rounded for reading). null, undefined or "" give "—".
+ * options: digits, signed (+ on gains), locale.
+ */
+export function formatPercent(value, { digits: places = 2, signed = false, locale } = {}) {
+  if (value === null || value === undefined || value === "") return "\u2014";
+  const parsed = parseDecimal(value);
+  // move the point two places right
+  const fraction = parsed.fraction.padEnd(2, "0");
+  let integer = (parsed.integer + fraction.slice(0, 2)).replace(/^0+(?=\d)/, "");
+  let rest = fraction.slice(2);
+  // round half-up on the digits
+  if (rest.length > places) {
+    const roundUp = rest.charCodeAt(places) >= 53; // "5"
+    let kept = (integer + rest.slice(0, places)).split("").map(Number);
+    if (roundUp) {
+      let i = kept.length - 1;
+      while (i >= 0) {
+        if (kept[i] === 9) { kept[i] = 0; i -= 1; } else { kept[i] += 1; break; }
+      }
+      if (i < 0) kept.unshift(1);
+    }
+    const all = kept.join("");
+    integer = all.slice(0, all.length - places) || "0";
+    rest = all.slice(all.length - places);
+  }
+  rest = rest.padEnd(places, "0");
+  const text = `${parsed.negative ? "-" : ""}${integer}${rest ? `.${rest}` : ""}`;
+  const zero = /^0*$/.test(integer + rest);
+  return `${formatDecimal(zero ? text.replace("-", "") : text, { signed, locale })}%`;
+}
+
+/** A ratio rounded half-up to `places` decimals for reading ("1.23456" → "1.23"), from its digits; "—" for none. */
+export function formatRounded(value, places = 2, { locale } = {}) {
+  if (value === null || value === undefined || value === "") return "\u2014";
+  // a percentage of value/100 is value itself: reuse its exact rounding, then drop the sign "%"
+  const parsed = parseDecimal(value);
+  const shifted = `${parsed.negative ? "-" : ""}${shiftLeft(parsed.integer, parsed.fraction)}`;
+  return formatPercent(shifted, { digits: places, locale }).replace(/%$/, "");
+}
+
+function shiftLeft(integer, fraction) {
+  const padded = integer.padStart(3, "0");
+  return `${padded.slice(0, -2)}.${padded.slice(-2)}${fraction}`;
+}

@@ -21,6 +21,7 @@ let navigate = () => {};
 let me = null;
 let live = null;
 let rendered = 0; // pages shown since the document loaded
+let unread = 0; // unread notifications, shown beside the navigation item that has badge "unread"
 
 async function start() {
   let operations;
@@ -40,6 +41,7 @@ async function start() {
   session.onChange(state => {
     if (!state) {
       me = null;
+      unread = 0;
       live?.stop();
       live = null;
       const page = routes.find(r => r.match(location.pathname));
@@ -59,6 +61,15 @@ async function start() {
     await api.signOut();
     me = null;
     navigate("/sign-in");
+  });
+  // close the stream when the document is put away (a new page load, or the back-forward cache), so its
+  // connection is not held open (browsers allow six per server); start it again if the page comes back
+  window.addEventListener("pagehide", () => {
+    live?.stop();
+    live = null;
+  });
+  window.addEventListener("pageshow", event => {
+    if (event.persisted && session.signedIn()) render(new URL(location.href));
   });
   navigate = startRouter(render);
   render(new URL(location.href));
@@ -80,7 +91,8 @@ function drawChrome(path = location.pathname) {
   const signedIn = session.signedIn();
   const items = routes.filter(r => r.nav);
   replace(nav.querySelector("ul"), items.map(r =>
-    h("li", {}, h("a", { href: r.path, "aria-current": path === r.path || path.startsWith(`${r.path}/`) ? "page" : null }, r.nav))));
+    h("li", {}, h("a", { href: r.path, "aria-current": path === r.path || path.startsWith(`${r.path}/`) ? "page" : null }, r.nav,
+      r.badge === "unread" && signedIn && unread > 0 ? [" ", h("span", { class: "count", "data-unread": unread }, String(unread), h("span", { class: "visually-hidden" }, " unread"))] : null))));
   toggle.hidden = !signedIn || !phone.matches;
   nav.hidden = !signedIn || (phone.matches && toggle.getAttribute("aria-expanded") !== "true");
   who.hidden = !signedIn;
@@ -114,6 +126,7 @@ async function render(url) {
     if (signedIn) {
       await whoAmI(controller.signal);
       drawChrome(url.pathname);
+      refreshUnread();
     }
     const module = page ? await page.load() : await import("./pages/not-found.js");
     if (controller.signal.aborted) return;
@@ -121,7 +134,7 @@ async function render(url) {
     main.replaceChildren();
     await module.render({
       main, params: params ?? {}, query: url.searchParams, signal: controller.signal, me,
-      navigate, next: () => safeNext(url.searchParams.get("next")), live: liveStream, refreshMe: async () => { me = null; return whoAmI(); },
+      navigate, next: () => safeNext(url.searchParams.get("next")), live: liveStream, unreadChanged: () => refreshUnread(), refreshMe: async () => { me = null; return whoAmI(); },
     });
   } catch (problem) {
     if (problem?.name === "AbortError" || controller.signal.aborted) return;
@@ -151,9 +164,27 @@ function safeNext(next) {
 function liveStream() {
   if (!live) {
     live = new LiveStream();
+    live.on("notification", () => refreshUnread());
+    live.on("resync", () => refreshUnread());
     live.start();
   }
   return live;
+}
+
+let unreadAsked = 0;
+/** Reads the unread count again (when the server has the route) and redraws the navigation if it changed. */
+async function refreshUnread() {
+  const page = routes.find(r => r.badge === "unread");
+  if (!page || !session.signedIn()) return;
+  const asked = ++unreadAsked;
+  try {
+    const { unread: count } = await api.get("/api/notifications/unread-count");
+    if (asked !== unreadAsked || count === unread) return;
+    unread = count;
+    drawChrome();
+  } catch (ignored) {
+    // the count stays as it was; the next page or notification reads it again
+  }
 }
 
 start();

@@ -16,6 +16,72 @@ export const pages = [
     load: () => import("./pages/sign-up.js"),
   },
   {
+    path: "/accounts", access: "session", nav: "Accounts", needs: ["GET /api/accounts", "POST /api/accounts"],
+    load: () => import("./pages/accounts.js"),
+  },
+  {
+    path: "/accounts/:accountId", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/positions", "GET /api/accounts/{accountId}/positions/aggregated"],
+    load: () => import("./pages/account.js"),
+  },
+  {
+    path: "/accounts/:accountId/orders", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "POST /api/accounts/{accountId}/orders", "GET /api/accounts/{accountId}/orders",
+      "DELETE /api/accounts/{accountId}/orders/{orderId}", "GET /api/accounts/{accountId}/fills"],
+    load: () => import("./pages/orders.js"),
+  },
+  {
+    path: "/accounts/:accountId/risk", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/risk-rules", "POST /api/accounts/{accountId}/risk-rules",
+      "PATCH /api/accounts/{accountId}/risk-rules/{ruleId}", "DELETE /api/accounts/{accountId}/risk-rules/{ruleId}",
+      "GET /api/accounts/{accountId}/risk-events"],
+    load: () => import("./pages/risk.js"),
+  },
+  {
+    path: "/accounts/:accountId/strategies", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/strategies", "POST /api/accounts/{accountId}/strategies/{activationId}/start",
+      "POST /api/accounts/{accountId}/strategies/{activationId}/pause", "POST /api/accounts/{accountId}/strategies/{activationId}/stop",
+      "PATCH /api/accounts/{accountId}/strategies/{activationId}"],
+    load: () => import("./pages/account-strategies.js"),
+  },
+  {
+    path: "/accounts/:accountId/strategies/:activationId", access: "session",
+    needs: ["GET /api/accounts/{accountId}", "GET /api/accounts/{accountId}/strategies/{activationId}/performance", "GET /api/securities",
+      "GET /api/securities/{securityId}/bars"],
+    load: () => import("./pages/strategy-performance.js"),
+  },
+  {
+    path: "/strategies", access: "session", nav: "Strategies",
+    needs: ["GET /api/strategies", "GET /api/accounts", "POST /api/accounts/{accountId}/strategies"],
+    load: () => import("./pages/strategies.js"),
+  },
+  {
+    path: "/backtests", access: "session", nav: "Backtests",
+    needs: ["GET /api/strategies", "POST /api/backtests", "GET /api/backtests", "GET /api/backtests/{backtestId}", "DELETE /api/backtests/{backtestId}"],
+    load: () => import("./pages/backtests.js"),
+  },
+  {
+    path: "/backtests/:backtestId", access: "session",
+    needs: ["GET /api/backtests/{backtestId}", "GET /api/backtests/{backtestId}/result", "GET /api/backtests/{backtestId}/report"],
+    load: () => import("./pages/backtest.js"),
+  },
+  {
+    path: "/ideas", access: "session", nav: "Trade ideas",
+    needs: ["GET /api/ideas", "POST /api/ideas", "GET /api/ideas/{ideaId}", "PATCH /api/ideas/{ideaId}", "DELETE /api/ideas/{ideaId}",
+      "POST /api/ideas/{ideaId}/analyse", "POST /api/ideas/{ideaId}/activate", "GET /api/accounts"],
+    load: () => import("./pages/ideas.js"),
+  },
+  {
+    path: "/market", access: "session", nav: "Market", needs: ["GET /api/market/prices", "GET /api/securities", "GET /api/securities/{securityId}/bars"],
+    load: () => import("./pages/market.js"),
+  },
+  {
+    path: "/notifications", access: "session", nav: "Notifications", badge: "unread",
+    needs: ["GET /api/notifications", "GET /api/notifications/unread-count", "POST /api/notifications/{notificationId}/read",
+      "POST /api/notifications/read-all"],
+    load: () => import("./pages/notifications.js"),
+  },
+  {
     path: "/profile", access: "session", nav: "Profile", needs: ["GET /api/me"],
     load: () => import("./pages/profile.js"),
   },

@@ -13,8 +13,9 @@ import io.tradebook.core.marketdata.Timeframe;
 import io.tradebook.core.money.Currency;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.strategies.StrategyCatalog;
-import io.tradebook.report.HtmlReport;
-import io.tradebook.report.ReportModel;
+import io.tradebook.report.BacktestJson;
+import io.tradebook.report.BacktestReport;
+import io.tradebook.store.BacktestSnapshots;
 import io.tradebook.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -208,8 +209,7 @@ final class BacktestCommand implements Callable<Integer> {
             jsonFile.write(w -> BacktestJson.write(result, info, w));
         }
         if (reportFile != null) {
-            ReportModel model = ReportModel.of(title(result), reportParameters(result, info), result.performance(), result.fills());
-            reportFile.write(w -> w.write(HtmlReport.render(model)));
+            reportFile.write(w -> w.write(BacktestReport.html(result, info)));
         }
         if ("-".equals(json)) {
             BacktestJson.write(result, info, out);
@@ -283,32 +283,5 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UserInputException(option + " must be above 0, not " + text);
         }
         return value;
-    }
-
-    private static String title(BacktestResult result) {
-        List<String> names = result.plan().strategies().stream().map(StrategyInstance::name).toList();
-        List<String> traded = result.plan().series().stream().map(s -> s.symbol()).toList();
-        return "Backtest: " + String.join(", ", names) + " on " + String.join(", ", traded);
-    }
-
-    private List<ReportModel.Parameter> reportParameters(BacktestResult result, BacktestJson.RunInfo info) {
-        List<ReportModel.Parameter> list = new ArrayList<>();
-        for (StrategyInstance s : result.plan().strategies()) {
-            list.add(new ReportModel.Parameter("strategy " + s.name(), s.code() + " (" + s.parameters() + ")"
-                    + (s.budget() == null ? "" : ", budget " + s.budget().stripTrailingZeros().toPlainString() + " of the cash")
-                    + ", trades " + String.join(", ", result.plan().symbolsOf(s))));
-        }
-        for (Map.Entry<String, String> o : info.origins().entrySet()) {
-            list.add(new ReportModel.Parameter("data " + o.getKey(), o.getValue()));
-        }
-        list.add(new ReportModel.Parameter("timeframe", info.timeframe()));
-        list.add(new ReportModel.Parameter("period", result.start() + " to " + result.end()));
-        list.add(new ReportModel.Parameter("starting cash", result.plan().settings().cash().toPlainString() + " "
-                + result.plan().settings().cash().currency()));
-        list.add(new ReportModel.Parameter("account type", result.plan().settings().accountType().name()));
-        for (Map.Entry<String, String> c : info.costs().entrySet()) {
-            list.add(new ReportModel.Parameter(c.getKey(), c.getValue()));
-        }
-        return list;
     }
 }

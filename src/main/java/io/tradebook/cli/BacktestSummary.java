@@ -3,6 +3,7 @@ package io.tradebook.cli;
 import io.tradebook.core.analytics.Metric;
 import io.tradebook.core.analytics.PerformanceSummary;
 import io.tradebook.core.backtest.BacktestResult;
+import io.tradebook.report.BacktestJson;
 import io.tradebook.core.backtest.BarSeries;
 import io.tradebook.core.backtest.OrderCounts;
 import io.tradebook.core.money.Money;

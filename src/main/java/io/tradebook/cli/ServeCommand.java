@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Folder of strategy plugin jars (default: $TRADEBOOK_PLUGINS, else ./plugins if present).")
     Path plugins;
 
+    @Option(names = "--no-demo", description = "On a fresh database, do not create the demo user, account and live strategies.")
+    boolean noDemo;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -66,20 +69,32 @@ final class ServeCommand implements Callable<Integer> {
             database.close();
             throw new UserInputException("cannot register the strategy catalog: " + e.getMessage(), e);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean demo = !noDemo && Demo.fresh(database);
+        if (demo) {
+            try {
+                Demo.importBundled(database, out);
+            } catch (RuntimeException e) {
+                database.close();
+                throw new UserInputException("cannot import the demo's bundled data: " + rootMessage(e), e);
+            }
+        }
         TradebookServer server;
         try {
-            server = TradebookServer.start(config, database);
+            server = TradebookServer.start(config, database, catalog);
         } catch (RuntimeException e) {
             database.close();
             throw new UserInputException("cannot start the server on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         Thread hook = new Thread(this::stopAndWait, "tradebook-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
         out.println("strategies: " + catalog.entries().size() + " in the catalog (" + registered.inserted().size() + " registered, "
                 + registered.updated().size() + " updated)");
         out.println("Tradebook is serving on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port()
                 + " (API page: /docs, health: /health)");
+        if (demo) {
+            Demo.create(server, out);
+        }
         out.flush();
         try {
             stopped.await();

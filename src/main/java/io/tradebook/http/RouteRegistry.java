@@ -16,7 +16,17 @@ import java.util.Objects;
  */
 public final class RouteRegistry {
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private boolean sealed;
+
+    /** Something a module started (a worker pool) that the server closes when it stops, last added first. */
+    public void closeOnStop(AutoCloseable resource) {
+        resources.add(0, Objects.requireNonNull(resource, "resource"));
+    }
+
+    List<AutoCloseable> resources() {
+        return List.copyOf(resources);
+    }
 
     /** Adds {@code route}. */
     public RouteRegistry add(Route route) {

@@ -59,7 +59,8 @@ public final class TradebookServer implements AutoCloseable {
     public static final List<RouteModule> MODULES = List.of(new AuthRoutes(), new PhoneRoutes(), new MeRoutes(), new ApiKeyRoutes(),
             new BrokerConnectionRoutes(), new AdminRoutes(), new EventRoutes(), new RetentionRoutes(), new BackupRoutes(),
             new AccountRoutes(), new OrderRoutes(), new BookRoutes(), new MarketRoutes(), new SecurityRoutes(), new RiskRoutes(),
-            new NotificationRoutes(), new SystemLogRoutes());
+            new NotificationRoutes(), new SystemLogRoutes(), new StrategyRoutes(), new LiveRoutes(), new BacktestRoutes(), new IdeaRoutes(),
+            new PerformanceRoutes());
 
     private static final Logger LOG = LoggerFactory.getLogger(TradebookServer.class);
     private final Javalin app;
@@ -78,7 +79,16 @@ public final class TradebookServer implements AutoCloseable {
 
     /** Builds and starts a server on {@code database} (already migrated). */
     public static TradebookServer start(ServerConfig config, Database database) {
+        return start(config, database, io.tradebook.core.strategies.StrategyCatalog.builtIn());
+    }
+
+    /**
+     * Builds and starts a server on {@code database} (already migrated) whose live strategies come
+     * from {@code catalog} (registered in the {@code strategies} table on start).
+     */
+    public static TradebookServer start(ServerConfig config, Database database, io.tradebook.core.strategies.StrategyCatalog catalog) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(catalog, "catalog");
         ObjectMapper json = Json.mapper();
         CredentialCipher cipher = CredentialCipher.fromKeyset(config.masterKey().load(CredentialCipher::newKeyset));
         byte[] tokenKey = decodeTokenKey(config.tokenKey().load(() -> SecretTokens.newKey(48)));
@@ -114,6 +124,8 @@ public final class TradebookServer implements AutoCloseable {
             throw e;
         }
         try {
+            new io.tradebook.store.StrategyCatalogRepository(jdbi).sync(catalog);
+            trading.startStrategies(catalog);
             ServerContext context = new ServerContext(database, users, clock, json, tenancy, audit, metrics.registry(), signIn,
                     registration, phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(
                     new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, passwords, audit, clock), trading,
@@ -264,6 +276,13 @@ public final class TradebookServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            for (AutoCloseable r : routes.resources()) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed", r, e);
+                }
+            }
             context.trading().close();
             context.live().close();
             metrics.close();

@@ -23,8 +23,14 @@ public enum Owned {
     /** A risk rule that is still in force, owned through its account. */
     RISK_RULE("SELECT a.user_id FROM risk_rules r JOIN accounts a ON a.id = r.account_id WHERE r.id = :id AND r.is_active "
             + "AND a.is_active"),
+    /** A trading session, owned through its account. */
+    TRADING_SESSION("SELECT a.user_id FROM trading_sessions t JOIN accounts a ON a.id = t.account_id WHERE t.id = :id AND a.is_active"),
     /** A notification addressed to one user (system-wide ones belong to nobody). */
-    NOTIFICATION("SELECT user_id FROM notifications WHERE id = :id AND user_id IS NOT NULL", true);
+    NOTIFICATION("SELECT user_id FROM notifications WHERE id = :id AND user_id IS NOT NULL", true),
+    /** A backtest submitted through the API. */
+    BACKTEST_RUN("SELECT user_id FROM backtest_runs WHERE id = :id"),
+    /** A trade idea that is not deleted. */
+    TRADE_IDEA("SELECT user_id FROM trade_ideas WHERE id = :id AND is_active");
 
     private final String ownerQuery;
     private final boolean numbered;

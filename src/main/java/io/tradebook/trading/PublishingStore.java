@@ -27,11 +27,17 @@ final class PublishingStore implements ExecutionStore {
     private final AccountCache accounts;
     /** Inside a writeBehind: the events that wait for its writes; null outside one. */
     private final ThreadLocal<List<LiveEvent>> waiting = new ThreadLocal<>();
+    /** Hears of every fill booked (not duplicates): the live strategies. */
+    private volatile java.util.function.Consumer<Fill> fills = f -> { };
 
     PublishingStore(ExecutionStore store, LiveEvents live, AccountCache accounts) {
         this.store = store;
         this.live = live;
         this.accounts = accounts;
+    }
+
+    void onFills(java.util.function.Consumer<Fill> listener) {
+        this.fills = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -55,6 +61,9 @@ final class PublishingStore implements ExecutionStore {
     @Override
     public FillResult recordFill(Order order, OrderEvent event, Fill fill) {
         FillResult result = store.recordFill(order, event, fill);
+        if (!result.duplicate()) {
+            fills.accept(fill);
+        }
         UUID owner = result.duplicate() || live == LiveEvents.NONE ? null : accounts.ownerOf(order.account());
         if (owner != null) {
             publish(LiveEventData.order(owner, order), LiveEventData.fill(owner, order.id(), fill),

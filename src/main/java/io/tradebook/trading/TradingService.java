@@ -53,7 +53,12 @@ public final class TradingService implements AutoCloseable {
     private final NotificationWriter notifications;
     private final AccountRepository accountRepository;
     private final TradingNode node;
+    private final PublishingStore publishing;
+    private final Database database;
+    private final LiveEvents live;
     private final AuditTrail audit;
+    private final Clock clock;
+    private volatile LiveStrategies strategies;
 
     private TradingService(Database database, TradingNode node, TradingSettings settings, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
@@ -67,7 +72,11 @@ public final class TradingService implements AutoCloseable {
         OrderIds ids = new OrderIds();
         JdbiEventSink events = new JdbiEventSink(jdbi, clock);
         this.notifications = new NotificationWriter(events, live);
-        this.paper = new PaperTrading(new PublishingStore(store, live, accounts), accounts, securities,
+        this.database = database;
+        this.live = live;
+        this.clock = clock;
+        this.publishing = new PublishingStore(store, live, accounts);
+        this.paper = new PaperTrading(publishing, accounts, securities,
                 new BasisPointsSlippage(settings.slippageBps()), new BasisPointsCommission(settings.commissionBps()),
                 new LiveEventSink(events, ruleRepository, notifications, accounts), clock, ids, RetryPolicy.none(),
                 node.brokerIdTag());
@@ -224,6 +233,29 @@ public final class TradingService implements AutoCloseable {
     }
 
     /**
+     * Starts the live strategies with {@code catalog} (once): the runners of the ACTIVE and PAUSED
+     * activations and the RUNNING replays resume. Returns them.
+     */
+    public synchronized LiveStrategies startStrategies(io.tradebook.core.strategies.StrategyCatalog catalog) {
+        if (strategies == null) {
+            LiveStrategies s = new LiveStrategies(database, paper, accounts, securities, catalog, live, audit, clock);
+            publishing.onFills(s::filled);
+            s.resume();
+            strategies = s;
+        }
+        return strategies;
+    }
+
+    /** The live strategies; refuses before {@link #startStrategies}. */
+    public LiveStrategies strategies() {
+        LiveStrategies s = strategies;
+        if (s == null) {
+            throw new IllegalStateException("the live strategies are not started");
+        }
+        return s;
+    }
+
+    /**
      * Call after changing an account's strategies (activating, pausing, allocating) outside this
      * service: the order path reads them again, here and in the other server processes.
      */
@@ -274,6 +306,10 @@ public final class TradingService implements AutoCloseable {
     /** Writes the pending orders, books and notifications, stops the writers and gives up the node's lease. */
     @Override
     public void close() {
+        LiveStrategies s = strategies;
+        if (s != null) {
+            s.close();
+        }
         try {
             store.close();
         } finally {

@@ -80,7 +80,7 @@ class DashboardBrowserTest {
         type("input[name=email]", email);
         type("input[name=password]", password);
         b.shown("main form button[type=submit]").click();
-        b.awaitHeading("Profile");
+        b.awaitHeading("Accounts");
     }
 
     private void signIn(String email, String password) {
@@ -135,9 +135,10 @@ class DashboardBrowserTest {
         type("input[name=email]", email);
         type("input[name=password]", password);
         b.shown("main form button[type=submit]").click();
-        b.awaitHeading("Profile");
+        b.awaitHeading("Accounts");
         assertThat(b.shown(".who-name").getText()).isEqualTo("Ada Lovelace");
-        assertThat(b.driver.switchTo().activeElement().getText()).as("focus on the new page's heading").isEqualTo("Profile");
+        assertThat(b.driver.switchTo().activeElement().getText()).as("focus on the new page's heading").isEqualTo("Accounts");
+        goTo("Profile", "Profile");
         assertThat(b.shown("main").getText()).contains(email, "Self-hosted", "allowed");
         b.screenshot("profile");
 
@@ -145,7 +146,7 @@ class DashboardBrowserTest {
         b.awaitHeading("Sign in");
         assertThat(b.script("return localStorage.getItem('tradebook.session')")).isNull();
         signIn(email, password);
-        b.awaitHeading("Profile");
+        b.awaitHeading("Accounts");
 
         // an API key: refused without a name, then created and shown once, and it works
         goTo("API keys", "API keys");
@@ -213,18 +214,20 @@ class DashboardBrowserTest {
     void theKeyboardReachesEveryNavigationItemAndTheSkipLink() {
         signUp(newEmail(), "Keyboard-pass-12", "Kim Keys");
         List<String> navItems = b.driver.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
-        assertThat(navItems).containsExactly("Profile", "API keys", "Broker connections");
+        assertThat(navItems).containsExactly("Accounts", "Strategies", "Backtests", "Trade ideas", "Market", "Notifications", "Profile", "API keys",
+                "Broker connections");
         b.open(base + "/profile"); // a fresh load: focus starts at the top of the document
         b.awaitHeading("Profile");
         List<String> reached = new ArrayList<>();
         Actions keys = new Actions(b.driver);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 14; i++) {
             keys.sendKeys(Keys.TAB).perform();
             WebElement focused = b.driver.switchTo().activeElement();
             reached.add(focused.getText());
         }
         assertThat(reached.get(0)).isEqualTo("Skip to content");
-        assertThat(reached).containsSubsequence("Tradebook", "Profile", "API keys", "Broker connections", "Sign out");
+        assertThat(reached).containsSubsequence("Tradebook", "Accounts", "Strategies", "Backtests", "Trade ideas", "Market", "Notifications",
+                "Profile", "API keys", "Broker connections", "Sign out");
 
         // Enter on a navigation link opens the page and puts focus on its heading
         b.driver.switchTo().activeElement();
@@ -298,7 +301,8 @@ class DashboardBrowserTest {
         b.shown("form[aria-labelledby=with-phone] input[name=code]");
         type("form[aria-labelledby=with-phone] input[name=code]", s.sms.lastCode(phone));
         b.shown("form[aria-labelledby=with-phone] button[type=submit]").click();
-        b.awaitHeading("Profile");
+        b.awaitHeading("Accounts");
+        goTo("Profile", "Profile");
         String page = b.shown("main").getText();
         assertThat(page).contains(phone, "verified");
         // the server answers in UTC; the browser is in Asia/Tokyo (UTC+9, no daylight saving) and shows that
@@ -317,7 +321,7 @@ class DashboardBrowserTest {
         signUp(newEmail(), "Refresh-pass-123", "Rae Refresh");
         Object before = b.script("return JSON.parse(localStorage.getItem('tradebook.session')).refreshToken");
         s.clock.advance(Duration.ofMinutes(20)); // the access token expires on the server's clock; the browser does not know
-        b.expectConsoleError("/api/keys - Failed to load resource: .* 401");
+        b.expectConsoleError("/api/(keys|notifications/unread-count) - Failed to load resource: .* 401");
         goTo("API keys", "API keys");
         b.awaitText("No keys yet.");
         Object after = b.script("return JSON.parse(localStorage.getItem('tradebook.session')).refreshToken");
@@ -326,7 +330,7 @@ class DashboardBrowserTest {
         b.awaitHeading("Page not found");
         b.screenshot("not-found");
         b.shown("main a").click();
-        b.awaitHeading("Profile");
+        b.awaitHeading("Accounts");
     }
 
     @Test

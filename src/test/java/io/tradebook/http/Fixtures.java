@@ -4,6 +4,7 @@ import io.tradebook.core.events.AlertLevel;
 import io.tradebook.core.events.Notification;
 import io.tradebook.core.events.NotificationType;
 import io.tradebook.store.AccountRepository;
+import io.tradebook.store.BacktestRunRepository;
 import io.tradebook.store.JdbiEventSink;
 import io.tradebook.store.Owned;
 import java.util.EnumMap;
@@ -49,6 +50,10 @@ final class Fixtures {
             case RISK_RULE -> created(user.client().post(account + "/risk-rules", "{\"type\":\"MAX_ORDERS_PER_DAY\",\"value\":\"1000\"}"))
                     .get("id").asText();
             case NOTIFICATION -> notificationAbout(id(Owned.ACCOUNT));
+            case TRADING_SESSION -> created(user.client().post(account + "/sessions", "{}")).get("id").asText();
+            case BACKTEST_RUN -> new BacktestRunRepository(server.database.jdbi()).create(UUID.fromString(user.userId()),
+                    "{\"fixture\":true}", server.clock.instant()).id().toString();
+            case TRADE_IDEA -> ideaOf(user.userId());
         };
         made.put(kind, id);
         return id;
@@ -59,6 +64,14 @@ final class Fixtures {
         var stored = new JdbiEventSink(server.database.jdbi()).store(new Notification(account, NotificationType.SYSTEM_ERROR,
                 AlertLevel.WARNING, "Fixture", "A notification for the walks", Map.of(), server.clock.instant()));
         return Long.toString(stored.id());
+    }
+
+    /** A draft trade idea of the user, stored as the idea routes store one. */
+    private String ideaOf(String userId) {
+        UUID id = UUID.randomUUID();
+        server.database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO trade_ideas (id, user_id, trade_name, trade_description) "
+                + "VALUES (:id, :user, 'Fixture idea', '')").bind("id", id).bind("user", UUID.fromString(userId)).execute());
+        return id.toString();
     }
 
     private AccountRepository accounts() {

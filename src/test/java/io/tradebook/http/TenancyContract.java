@@ -72,7 +72,12 @@ abstract class TenancyContract {
                 "GET /api/accounts/{accountId}", "POST /api/accounts/{accountId}/orders", "DELETE /api/accounts/{accountId}/orders/{orderId}",
                 "PATCH /api/accounts/{accountId}/orders/{orderId}", "GET /api/accounts/{accountId}/positions",
                 "PATCH /api/accounts/{accountId}/risk-rules/{ruleId}", "POST /api/notifications/{notificationId}/read",
-                "GET /api/accounts/{accountId}/journal", "GET /api/accounts/{accountId}/verification");
+                "GET /api/accounts/{accountId}/journal", "GET /api/accounts/{accountId}/verification",
+                "GET /api/backtests/{backtestId}", "GET /api/backtests/{backtestId}/result", "GET /api/backtests/{backtestId}/report",
+                "DELETE /api/backtests/{backtestId}", "GET /api/ideas/{ideaId}", "PATCH /api/ideas/{ideaId}", "DELETE /api/ideas/{ideaId}",
+                "POST /api/ideas/{ideaId}/analyse", "POST /api/ideas/{ideaId}/activate", "GET /api/accounts/{accountId}/performance",
+                "GET /api/accounts/{accountId}/strategies/{activationId}/performance",
+                "POST /api/accounts/{accountId}/strategies/{activationId}/performance/snapshots");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tradebook.cli;
+package io.tradebook.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,15 +28,15 @@ import java.util.Map;
  * ISO-8601 UTC. Fields come in a fixed order and nothing depends on the clock, the locale or hash
  * order, so the same run writes the same bytes. Stateless.
  */
-final class BacktestJson {
+public final class BacktestJson {
     /** What the command knows of the run besides the result: the timeframe, each symbol's origin, the costs given. */
-    record RunInfo(String timeframe, Map<String, String> origins, Map<String, String> costs) {
+    public record RunInfo(String timeframe, Map<String, String> origins, Map<String, String> costs) {
     }
 
     private BacktestJson() {
     }
 
-    static void write(BacktestResult result, RunInfo info, Writer out) throws IOException {
+    public static void write(BacktestResult result, RunInfo info, Writer out) throws IOException {
         try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
             run(json, result, info);
@@ -56,6 +56,18 @@ final class BacktestJson {
             json.writeEndObject();
         }
         out.write('\n');
+        out.flush();
+    }
+
+    /** The headline of a run, for lists: {@code {"finalEquity", "metrics": {…}}} as in the full JSON. */
+    public static void summary(BacktestResult result, Writer out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("finalEquity", plain(result.finalEquity()));
+            json.writeFieldName("metrics");
+            metrics(json, result.performance().run().metrics());
+            json.writeEndObject();
+        }
         out.flush();
     }
 
@@ -210,7 +222,7 @@ final class BacktestJson {
     }
 
     /** The metric set: decimals as strings (null when undefined or infinite), the trade count as a number. */
-    static void metrics(JsonGenerator json, Metrics metrics) throws IOException {
+    public static void metrics(JsonGenerator json, Metrics metrics) throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Metric> m : metrics.byName().entrySet()) {
             if (m.getKey().equals("trades")) {
@@ -225,7 +237,7 @@ final class BacktestJson {
     }
 
     /** A grid search: the strategy, the axes, the ranking, the counts and the rows best first. */
-    static void write(GridResult grid, Writer out) throws IOException {
+    public static void write(GridResult grid, Writer out) throws IOException {
         try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
             json.writeStringField("strategy", grid.strategy());
