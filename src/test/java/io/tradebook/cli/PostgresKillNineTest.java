@@ -186,7 +186,7 @@ class PostgresKillNineTest {
         DatabaseConfig c = database.config();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.tradebook.cli.TradebookCommand", "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString())
+                "io.tradebook.cli.TradebookCommand", "serve", "--no-demo", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("TRADEBOOK_DB_URL", c.url());
