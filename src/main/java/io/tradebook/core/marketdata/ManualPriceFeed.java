@@ -4,13 +4,14 @@ import io.tradebook.core.money.Price;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A price feed driven by hand: tests, the CLI and the API push last prices, quotes and bars into
@@ -26,9 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ManualPriceFeed {
     private static final int MID_SCALE = 12;
 
-    private final List<MarketDataListener> listeners = new CopyOnWriteArrayList<>();
-    /** The listeners as an array, replaced on every change: a bar push walks it without allocating an iterator. */
+    /** The listeners, in subscription order; replaced (never changed) under {@code subscriptions}, so a push walks it without a lock or an iterator. */
     private volatile MarketDataListener[] subscribed = new MarketDataListener[0];
+    private final Object subscriptions = new Object();
     /** The latest reference price of each symbol, in a cell per symbol so that a push writes no map entry. */
     private final Map<String, AtomicReference<Price>> latest = new ConcurrentHashMap<>();
     private final Object pushLock = new Object();
@@ -38,17 +39,21 @@ public final class ManualPriceFeed {
 
     /** Adds {@code listener}; it receives every event pushed from now on. */
     public void subscribe(MarketDataListener listener) {
-        synchronized (listeners) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            subscribed = listeners.toArray(new MarketDataListener[0]);
+        Objects.requireNonNull(listener, "listener");
+        synchronized (subscriptions) {
+            MarketDataListener[] more = Arrays.copyOf(subscribed, subscribed.length + 1);
+            more[subscribed.length] = listener;
+            subscribed = more;
         }
     }
 
     /** Removes {@code listener}; does nothing when it was not subscribed. */
     public void unsubscribe(MarketDataListener listener) {
-        synchronized (listeners) {
-            listeners.remove(listener);
-            subscribed = listeners.toArray(new MarketDataListener[0]);
+        synchronized (subscriptions) {
+            List<MarketDataListener> rest = new ArrayList<>(Arrays.asList(subscribed));
+            if (rest.remove(listener)) {
+                subscribed = rest.toArray(new MarketDataListener[0]);
+            }
         }
     }
 
@@ -57,7 +62,9 @@ public final class ManualPriceFeed {
         LastPrice event = new LastPrice(symbol, price, time);
         synchronized (pushLock) {
             remember(symbol, price);
-            listeners.forEach(l -> l.onLastPrice(event));
+            for (MarketDataListener l : subscribed) {
+                l.onLastPrice(event);
+            }
         }
     }
 
@@ -66,7 +73,9 @@ public final class ManualPriceFeed {
         Quote event = new Quote(symbol, bid, ask, time);
         synchronized (pushLock) {
             remember(symbol, mid(bid, ask));
-            listeners.forEach(l -> l.onQuote(event));
+            for (MarketDataListener l : subscribed) {
+                l.onQuote(event);
+            }
         }
     }
 
