@@ -42,9 +42,8 @@ public final class Administration {
         if (current.isEmpty()) {
             return Outcome.refused(Refusal.notFound("no user " + userId));
         }
-        boolean removesAdmin = current.get().role() == Role.ADMIN && current.get().active()
-                && (change.role() == Role.USER || Boolean.FALSE.equals(change.active()));
-        if (removesAdmin && users.activeAdministrators() <= 1) {
+        boolean removesAdmin = change.role() == Role.USER || Boolean.FALSE.equals(change.active());
+        if (removesAdmin && isLastActiveAdministrator(current.get())) {
             return Outcome.refused(Refusal.conflict("role", "would remove the last active administrator"));
         }
         UserRow changed = users.change(userId, change, clock.instant()).orElseThrow();
@@ -72,7 +71,7 @@ public final class Administration {
             audit.record(LogLevel.WARNING, "auth", "account deletion refused: wrong password", userId, Map.of());
             return Outcome.refused(Refusal.invalid("password", "is not this user's password"));
         }
-        if (user.role() == Role.ADMIN && user.active() && users.activeAdministrators() <= 1) {
+        if (isLastActiveAdministrator(user)) {
             return Outcome.refused(Refusal.conflict("userId", "would delete the last active administrator"));
         }
         users.change(userId, new AdminChange(null, null, null, false, false), clock.instant());
@@ -81,5 +80,10 @@ public final class Administration {
         audit.record(LogLevel.INFO, "admin", actor.equals(userId) ? "user deleted themselves" : "user deleted by an administrator", null,
                 Map.of("user", userId.toString(), "email", user.email(), "by", actor.toString()));
         return Outcome.ok(user);
+    }
+
+    /** True when {@code user} is an active administrator and no other is: nobody could then grant anything. */
+    private boolean isLastActiveAdministrator(UserRow user) {
+        return user.role() == Role.ADMIN && user.active() && users.activeAdministrators() <= 1;
     }
 }
