@@ -78,6 +78,20 @@ const METRIC_LABELS = {
   trades: ["Trades", "count"], exposure: ["Time in the market", "percent"],
 };
 
+/** The columns of a round trip (symbol, direction, entry and exit, size, prices, P&L) in currency {@code c}, for table(). */
+export function roundTripColumns(c) {
+  return [
+    { label: "Symbol", cell: t => t.symbol },
+    { label: "Direction", cell: t => t.direction.toLowerCase() },
+    { label: "Entry", cell: t => time(t.entryTime) },
+    { label: "Exit", cell: t => time(t.exitTime) },
+    { label: "Size", num: true, cell: t => decimal(t.size) },
+    { label: "Entry price", num: true, cell: t => money(t.entryPrice, c) },
+    { label: "Exit price", num: true, cell: t => money(t.exitPrice, c) },
+    { label: "P&L", num: true, cell: t => money(t.pnl, c, { signed: true }) },
+  ];
+}
+
 /** A metric set ({totalReturn: "0.12", …, trades: 7}) as a table of label and value; undefined ones show "—". */
 export function metricsTable(caption, metrics) {
   const rows = Object.entries(metrics ?? {});

@@ -5,7 +5,7 @@ import { append, h, replace, table, announce, guarded } from "../dom.js";
 import * as api from "../api.js";
 import * as session from "../session.js";
 import { lineChart } from "../charts.js";
-import { decimal, metricsTable, money, time } from "../trading.js";
+import { decimal, metricsTable, money, roundTripColumns, time } from "../trading.js";
 import { progressCell } from "./backtests.js";
 
 export const title = "Backtest";
@@ -44,14 +44,7 @@ export async function render(view) {
     h("h2", {}, "Round trips"), result.trades.length === 0 ? h("p", { class: "muted" }, "No finished round trips.") :
       table(`Round trips (${result.trades.length})`, [
         { label: "Strategy", cell: t => t.strategy },
-        { label: "Symbol", cell: t => t.symbol },
-        { label: "Direction", cell: t => t.direction.toLowerCase() },
-        { label: "Entry", cell: t => time(t.entryTime) },
-        { label: "Exit", cell: t => time(t.exitTime) },
-        { label: "Size", num: true, cell: t => decimal(t.size) },
-        { label: "Entry price", num: true, cell: t => money(t.entryPrice, c) },
-        { label: "Exit price", num: true, cell: t => money(t.exitPrice, c) },
-        { label: "P&L", num: true, cell: t => money(t.pnl, c, { signed: true }) },
+        ...roundTripColumns(c),
       ], result.trades.slice(0, 200)));
   if (result.equityCurve.length) {
     const mounted = lineChart(chart, { series: [{ label: "Equity", points: result.equityCurve.map(p => ({ time: p.time, value: p.equity })) }], currency: c });

@@ -4,7 +4,7 @@
 import { append, h, replace, table } from "../dom.js";
 import * as api from "../api.js";
 import { candlestickChart, drawdownChart, fillsChart, lineChart } from "../charts.js";
-import { accountTabs, decimal, loadAccount, metricsTable, money, time } from "../trading.js";
+import { accountTabs, decimal, loadAccount, metricsTable, money, roundTripColumns, time } from "../trading.js";
 
 export const title = "Strategy performance";
 
@@ -32,14 +32,7 @@ export async function render(view) {
     h("h2", {}, "Figures"), metricsTable("Over the strategy's whole history", perf.metrics),
     prices,
     h("h2", {}, "Round trips"), perf.roundTrips.length === 0 ? h("p", { class: "muted" }, "No finished round trips.") : table("Round trips", [
-      { label: "Symbol", cell: t => t.symbol },
-      { label: "Direction", cell: t => t.direction.toLowerCase() },
-      { label: "Entry", cell: t => time(t.entryTime) },
-      { label: "Exit", cell: t => time(t.exitTime) },
-      { label: "Size", num: true, cell: t => decimal(t.size) },
-      { label: "Entry price", num: true, cell: t => money(t.entryPrice, c) },
-      { label: "Exit price", num: true, cell: t => money(t.exitPrice, c) },
-      { label: "P&L", num: true, cell: t => money(t.pnl, c, { signed: true }) },
+      ...roundTripColumns(c),
       { label: "Fees", num: true, cell: t => money(t.fees, c) },
     ], perf.roundTrips),
     h("h2", {}, "Fills"), perf.fills.length === 0 ? h("p", { class: "muted" }, "No fills yet.") : table("The strategy's fills, newest first", [
