@@ -19,8 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * What live strategies need from the database beyond {@link StrategyActivations}: an activation
  * with its strategy's code, custom parameters, symbols and timeframe (V15), the activations that
- * run (ACTIVE or PAUSED, of active accounts, not the manual strategy), and the replays of stored
- * bars ({@code market_replays}, V15) with their progress. Thread-safe.
+ * run (ACTIVE or PAUSED, of active accounts, not the manual strategy), the replays of stored
+ * bars ({@code market_replays}, V15) with their progress, and the node that runs each activation
+ * and replay (V18: several server processes never run one twice). Thread-safe.
  */
 public final class LiveStrategyStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,10 +65,69 @@ public final class LiveStrategyStore {
                 .bind("id", id).map(LiveStrategyStore::activation).findOne());
     }
 
-    /** Every activation of a catalog strategy (not manual) that is ACTIVE or PAUSED on an active account: what live runners run. */
-    public List<LiveActivation> running() {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.status IN ('ACTIVE', 'PAUSED') AND a.is_active AND c.code <> :manual "
-                + "ORDER BY s.created_at, s.id").bind("manual", StrategyCatalogRepository.MANUAL).map(LiveStrategyStore::activation).list());
+    /**
+     * Every activation of a catalog strategy (not manual) that is ACTIVE or PAUSED on an active
+     * account and that node {@code node} runs ({@code activation_runners}): what its live runners run.
+     */
+    public List<LiveActivation> running(String node) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "JOIN activation_runners r ON r.activation_id = s.id "
+                        + "WHERE r.node = :node AND s.status IN ('ACTIVE', 'PAUSED') AND a.is_active AND c.code <> :manual "
+                        + "ORDER BY s.created_at, s.id").bind("node", node).bind("manual", StrategyCatalogRepository.MANUAL)
+                .map(LiveStrategyStore::activation).list());
+    }
+
+    /** Activation {@code id} wherever it belongs (a signal from another node names only the id). */
+    public Optional<LiveActivation> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.id = :id").bind("id", id).map(LiveStrategyStore::activation).findOne());
+    }
+
+    /** The node that runs activation {@code id}; empty when none does (made before nodes ran activations, or gone). */
+    public Optional<String> runner(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT node FROM activation_runners WHERE activation_id = :id").bind("id", id)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Makes node {@code node} the one that runs activation {@code id} (whichever ran it before). */
+    public void runBy(UUID id, String node) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("UPDATE activation_runners SET node = :node WHERE activation_id = :id").bind("node", node).bind("id", id)
+                    .execute() == 0) {
+                h.createUpdate("INSERT INTO activation_runners (activation_id, node) VALUES (:id, :node)").bind("id", id).bind("node", node)
+                        .execute();
+            }
+        });
+    }
+
+    /**
+     * Makes node {@code node} run the ACTIVE or PAUSED activations and the RUNNING replays that no
+     * node runs (made before nodes ran them). Each goes to exactly one node, the first that starts:
+     * a unique key (activations) or a conditional update (replays) settles a race.
+     *
+     * @return how many it adopted
+     */
+    public int adoptOrphans(String node) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return adopt(node);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                // another node adopted some of them at the same moment (the key refused ours): the rest again
+            }
+        }
+    }
+
+    private int adopt(String node) {
+        return jdbi.inTransaction(h -> {
+            int activations = h.createUpdate("INSERT INTO activation_runners (activation_id, node) SELECT s.id, :node "
+                    + "FROM strategy_activations s JOIN strategies c ON c.id = s.strategy_id WHERE s.status IN ('ACTIVE', 'PAUSED') "
+                    + "AND c.code <> :manual AND NOT EXISTS (SELECT 1 FROM activation_runners r WHERE r.activation_id = s.id)")
+                    .bind("node", node).bind("manual", StrategyCatalogRepository.MANUAL).execute();
+            int replays = h.createUpdate("UPDATE market_replays SET run_by = :node WHERE run_by IS NULL AND status = 'RUNNING'")
+                    .bind("node", node).execute();
+            return activations + replays;
+        });
     }
 
     /** Stores what activation {@code id} trades: its symbols (empty: the strategy's) and timeframe (null: the strategy's). */
@@ -104,18 +164,19 @@ public final class LiveStrategyStore {
 
     /** A replay of one security's stored bars of one timeframe. {@code replayedUntil} null before its first bar. Immutable. */
     public record Replay(UUID id, String symbol, String timeframe, BigDecimal speed, Instant from, Instant to, Instant replayedUntil,
-                         long barsReplayed, String status, Instant createdAt) {
+                         long barsReplayed, String status, Instant createdAt, String runBy) {
     }
 
     private static final String REPLAY_SELECT = "SELECT id, symbol, timeframe, speed, from_time, to_time, replayed_until, bars_replayed, "
-            + "status, created_at FROM market_replays ";
+            + "status, created_at, run_by FROM market_replays ";
 
-    public Replay createReplay(String symbol, String timeframe, BigDecimal speed, Instant from, Instant to, UUID createdBy) {
+    /** A RUNNING replay that node {@code node} runs. */
+    public Replay createReplay(String symbol, String timeframe, BigDecimal speed, Instant from, Instant to, UUID createdBy, String node) {
         UUID id = UUID.randomUUID();
         return jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO market_replays (id, symbol, timeframe, speed, from_time, to_time, created_by) "
-                            + "VALUES (:id, :symbol, :timeframe, :speed, :from, :to, :by)")
-                    .bind("id", id).bind("symbol", symbol).bind("timeframe", timeframe).bind("speed", speed)
+            h.createUpdate("INSERT INTO market_replays (id, symbol, timeframe, speed, from_time, to_time, created_by, run_by) "
+                            + "VALUES (:id, :symbol, :timeframe, :speed, :from, :to, :by, :node)")
+                    .bind("id", id).bind("symbol", symbol).bind("timeframe", timeframe).bind("speed", speed).bind("node", node)
                     .bindByType("from", from == null ? null : SqlTypes.utc(from), java.time.OffsetDateTime.class)
                     .bindByType("to", to == null ? null : SqlTypes.utc(to), java.time.OffsetDateTime.class)
                     .bindByType("by", createdBy, UUID.class).execute();
@@ -132,10 +193,16 @@ public final class LiveStrategyStore {
         return jdbi.withHandle(h -> h.createQuery(REPLAY_SELECT + "ORDER BY created_at DESC, id").map(LiveStrategyStore::replay).list());
     }
 
-    /** The replays still RUNNING, oldest first: those a starting server resumes. */
-    public List<Replay> runningReplays() {
-        return jdbi.withHandle(h -> h.createQuery(REPLAY_SELECT + "WHERE status = 'RUNNING' ORDER BY created_at, id")
-                .map(LiveStrategyStore::replay).list());
+    /** The replays still RUNNING that node {@code node} runs, oldest first: those it resumes when it starts. */
+    public List<Replay> runningReplays(String node) {
+        return jdbi.withHandle(h -> h.createQuery(REPLAY_SELECT + "WHERE status = 'RUNNING' AND run_by = :node ORDER BY created_at, id")
+                .bind("node", node).map(LiveStrategyStore::replay).list());
+    }
+
+    /** Makes node {@code node} the one that runs replay {@code id}. */
+    public void runReplayBy(UUID id, String node) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE market_replays SET run_by = :node WHERE id = :id").bind("node", node).bind("id", id)
+                .execute());
     }
 
     /** Records that replay {@code id} has pushed its bars up to the one at {@code until}, {@code count} in all. */
@@ -158,7 +225,7 @@ public final class LiveStrategyStore {
     private static Replay replay(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Replay(rs.getObject("id", UUID.class), rs.getString("symbol"), rs.getString("timeframe"), SqlTypes.plain(rs, "speed"),
                 SqlTypes.instant(rs, "from_time"), SqlTypes.instant(rs, "to_time"), SqlTypes.instant(rs, "replayed_until"),
-                rs.getLong("bars_replayed"), rs.getString("status"), SqlTypes.instant(rs, "created_at"));
+                rs.getLong("bars_replayed"), rs.getString("status"), SqlTypes.instant(rs, "created_at"), rs.getString("run_by"));
     }
 
     private static String json(Object value) {

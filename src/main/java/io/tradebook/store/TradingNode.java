@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * processes or restarts, and a fill's trade id stays unique per account.
  *
  * <p><b>Signals</b> (PostgreSQL {@code NOTIFY} on a channel of the schema): a price pushed, an
- * account, a security or a risk rule changed, an order to cancel. {@link #signal} sends one to every other node; {@link #listen}
+ * account, a security or a risk rule changed, an order to cancel, a live strategy activation or
+ * replay changed. {@link #signal} sends one to every other node; {@link #listen}
  * delivers the other nodes' signals to a handler on a thread of its own, and after a lost
  * connection reconnects, takes the lease again and calls {@link Signals#resync()}, since signals
  * sent meanwhile were lost. On H2 signals go nowhere: there is no other process.
@@ -71,6 +72,9 @@ public final class TradingNode implements AutoCloseable {
 
         /** Order {@code id}, which this node works, is to be cancelled (a client asked another node). */
         void cancel(UUID id);
+
+        /** Live strategy activation or replay {@code id} changed (started, paused, stopped, changed, cancelled, moved to another node). */
+        void live(UUID id);
 
         /** Signals may have been missed (the connection was lost): read again what they would have said. */
         void resync();
@@ -203,6 +207,46 @@ public final class TradingNode implements AutoCloseable {
         signal('a', id.toString());
     }
 
+    /** Tells every other node that live strategy activation or replay {@code id} changed: the node that runs it acts. */
+    public void signalLive(UUID id) {
+        signal('l', id.toString());
+    }
+
+    /**
+     * Runs {@code claim} (which makes this node run something node {@code other} ran) if
+     * {@code other} is not running, holding {@code other}'s lease meanwhile, so that it cannot
+     * start in between and resume what is being taken from it.
+     *
+     * @return true when {@code claim} ran; false when {@code other} is running (or is this node)
+     */
+    public boolean takeOver(String other, Runnable claim) {
+        Objects.requireNonNull(claim, "claim");
+        if (other.equals(name)) {
+            return false;
+        }
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            String key = h2Key(database, other);
+            if (!H2_LEASES.add(key)) {
+                return false;
+            }
+            try {
+                claim.run();
+                return true;
+            } finally {
+                H2_LEASES.remove(key);
+            }
+        }
+        try (Connection c = connect(database)) {
+            if (!tryLock(c, other)) {
+                return false;
+            }
+            claim.run(); // closing the connection releases the lease again
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check whether node " + other + " is running: " + e.getMessage(), e);
+        }
+    }
+
     /** Tells every other node that security {@code ticker} changed. */
     public void signalSecurity(String ticker) {
         signal('s', ticker);
@@ -274,6 +318,7 @@ public final class TradingNode implements AutoCloseable {
             case 's' -> handler.security(parts[2]);
             case 'c' -> handler.cancel(UUID.fromString(parts[2]));
             case 'r' -> handler.rule(UUID.fromString(parts[2]));
+            case 'l' -> handler.live(UUID.fromString(parts[2]));
             default -> LOG.debug("unknown signal {}", payload);
         }
     }

@@ -38,6 +38,7 @@ import io.tradebook.store.StrategyActivations;
 import io.tradebook.store.StrategyCatalogRepository;
 import io.tradebook.store.TradingSessionRepository;
 import io.tradebook.store.TradingSessionRepository.Session;
+import io.tradebook.store.TradingNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -90,15 +91,18 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
     final AuditTrail audit;
     final Clock clock;
     private final io.tradebook.store.Database database;
+    /** This process's node: it runs the activations and replays it created or took over, and signals the others' nodes. */
+    private final TradingNode node;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "tradebook-live-strategies"));
     /** The runners, by activation id; touched on the worker thread only. */
     private final Map<UUID, LiveRunner> runners = new LinkedHashMap<>();
     private final Replays replayer;
 
-    LiveStrategies(Database database, PaperTrading paper, AccountCache accounts, SecurityCache securities, StrategyCatalog catalog,
-                   LiveEvents live, AuditTrail audit, Clock clock) {
+    LiveStrategies(Database database, TradingNode node, PaperTrading paper, AccountCache accounts, SecurityCache securities,
+                   StrategyCatalog catalog, LiveEvents live, AuditTrail audit, Clock clock) {
         var jdbi = database.jdbi();
         this.database = database;
+        this.node = node;
         this.paper = paper;
         this.accounts = accounts;
         this.securities = securities;
@@ -110,7 +114,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         this.activations = new StrategyActivations(jdbi, catalog, clock);
         this.catalogTable = new StrategyCatalogRepository(jdbi);
         this.sessions = new TradingSessionRepository(jdbi);
-        this.replayer = new Replays(this, store, new PriceHistoryRepository(jdbi), live);
+        this.replayer = new Replays(this, store, new PriceHistoryRepository(jdbi), live, node);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -119,16 +123,25 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         return t;
     }
 
-    /** Resumes what ran when the server stopped: the runners of ACTIVE and PAUSED activations, then the RUNNING replays. */
+    /**
+     * Resumes what this node ran when it stopped: the runners of its ACTIVE and PAUSED
+     * activations, then its RUNNING replays (first adopting those no node runs, made before nodes
+     * ran them). Another node's stay with it.
+     */
     void resume() {
         paper.feed().subscribe(this);
+        int adopted = store.adoptOrphans(node.name());
+        if (adopted > 0) {
+            audit.record(LogLevel.INFO, "strategies", "live strategies and replays that no node ran are now run by this node", null,
+                    Map.of("node", node.name(), "adopted", String.valueOf(adopted)));
+        }
         onWorker(() -> {
-            for (LiveActivation a : store.running()) {
+            for (LiveActivation a : store.running(node.name())) {
                 startRunner(a);
             }
             return null;
         });
-        for (Replay r : store.runningReplays()) {
+        for (Replay r : store.runningReplays(node.name())) {
             try {
                 replayer.launch(r);
             } catch (RuntimeException e) {
@@ -213,6 +226,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         }
         UUID id = done.activation().id();
         store.setMarket(id, symbols, timeframe);
+        store.runBy(id, node.name());
         accounts.refresh(accountId);
         if (n.allocation() != null) {
             paper.store().books().allocate(accountId.toString(), done.activation().name(), Money.of(n.allocation(), currency(accountId)),
@@ -278,7 +292,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
             } else if (status.equals("STOPPED")) {
                 closeSessionsOf(accountId, id);
             }
-            restartRunner(accountId, id);
+            changed(accountId, id);
         }
         return Outcome.ok(find(accountId, id).orElseThrow());
     }
@@ -339,7 +353,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         }
         accounts.refresh(accountId);
         if (merged != null) {
-            restartRunner(accountId, id);
+            changed(accountId, id);
         }
         return Outcome.ok(find(accountId, id).orElseThrow());
     }
@@ -587,6 +601,93 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
 
     // ---- runners ------------------------------------------------------------------------------
 
+    /**
+     * Activation {@code id} changed here: its runner starts again as stored, in the node that runs
+     * it. That is this node when it runs it, or when no node does, or when the node that does is
+     * not running (this node takes it over, holding that node's lease meanwhile); else that node
+     * is signalled and restarts its runner.
+     */
+    private void changed(UUID accountId, UUID id) {
+        String runner = store.runner(id).orElse(null);
+        String me = node.name();
+        if (runner == null || !runner.equals(me) && node.takeOver(runner, () -> store.runBy(id, me))) {
+            if (runner == null) {
+                store.runBy(id, me);
+            } else {
+                audit.record(LogLevel.INFO, "strategies", "a live strategy of a node that is not running is now run by this node", null,
+                        Map.of("activation", id.toString(), "from", runner, "node", me));
+            }
+        } else if (!runner.equals(me)) {
+            node.signalLive(id);
+            return;
+        }
+        restartRunner(accountId, id);
+    }
+
+    /**
+     * Another node signalled that activation or replay {@code id} changed: a runner of it here
+     * starts again as stored, or stops when this node no longer runs it (or it is gone); a replay
+     * here that is no longer RUNNING, or no longer this node's, stops.
+     */
+    void pulled(UUID id) {
+        Optional<LiveActivation> runs = store.running(node.name()).stream().filter(a -> a.id().equals(id)).findFirst();
+        onWorker(() -> {
+            LiveRunner old = runners.remove(id);
+            if (old != null) {
+                old.stop();
+            }
+            runs.ifPresent(this::startRunner);
+            return null;
+        });
+        if (store.findReplay(id).map(r -> !r.status().equals("RUNNING") || !node.name().equals(r.runBy())).orElse(false)) {
+            replayer.stopHere(id);
+        }
+    }
+
+    /**
+     * Account {@code accountId} was closed (its user deleted): its strategies stop running, here
+     * and in the node that runs them.
+     */
+    void retire(UUID accountId) {
+        for (LiveActivation a : store.list(accountId)) {
+            pulled(a.id());
+            node.signalLive(a.id());
+        }
+    }
+
+    /** True when a runner of {@code was} runs {@code now} as it is stored: same status, parameters and market. */
+    private static boolean sameRun(LiveActivation now, LiveActivation was) {
+        return now.status().equals(was.status()) && now.parameters().equals(was.parameters()) && now.symbols().equals(was.symbols())
+                && java.util.Objects.equals(now.timeframe(), was.timeframe());
+    }
+
+    /** Signals may have been missed: every runner here is brought in line with what is stored. */
+    void resync() {
+        Map<UUID, LiveActivation> mine = new LinkedHashMap<>();
+        for (LiveActivation a : store.running(node.name())) {
+            mine.put(a.id(), a);
+        }
+        onWorker(() -> {
+            for (UUID id : List.copyOf(runners.keySet())) {
+                LiveActivation now = mine.get(id);
+                if (now == null || !sameRun(now, runners.get(id).activation)) {
+                    runners.remove(id).stop();
+                }
+            }
+            for (LiveActivation a : mine.values()) {
+                if (!runners.containsKey(a.id())) {
+                    startRunner(a);
+                }
+            }
+            return null;
+        });
+        for (Replay r : replayer.list()) {
+            if (!r.status().equals("RUNNING") || !node.name().equals(r.runBy())) {
+                replayer.stopHere(r.id());
+            }
+        }
+    }
+
     /** On the worker: drops the activation's runner and starts a new one if it is ACTIVE or PAUSED. */
     private void restartRunner(UUID accountId, UUID id) {
         onWorker(() -> {
@@ -687,6 +788,16 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the live strategies' thread is busy", e);
         }
+    }
+
+    /** The activations whose strategies run in this process (ACTIVE or PAUSED, this node's), in the order they started. */
+    public List<UUID> runningHere() {
+        return onWorker(() -> List.copyOf(runners.keySet()));
+    }
+
+    /** The replays this process pushes bars of. */
+    public java.util.Set<UUID> replayingHere() {
+        return replayer.here();
     }
 
     /** Waits until the worker has done everything handed to it so far (tests, and orderly closing). */

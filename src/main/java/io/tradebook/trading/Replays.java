@@ -10,6 +10,7 @@ import io.tradebook.store.LiveStrategyStore;
 import io.tradebook.store.LiveStrategyStore.Replay;
 import io.tradebook.store.PriceHistoryRepository;
 import io.tradebook.store.Security;
+import io.tradebook.store.TradingNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class Replays implements AutoCloseable {
     private final LiveStrategyStore store;
     private final PriceHistoryRepository history;
     private final LiveEvents live;
+    private final TradingNode node;
     private final ScheduledExecutorService replayThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tradebook-replays");
         t.setDaemon(true);
@@ -46,8 +48,9 @@ final class Replays implements AutoCloseable {
     });
     private final Map<UUID, ReplayTask> replays = new ConcurrentHashMap<>();
 
-    Replays(LiveStrategies owner, LiveStrategyStore store, PriceHistoryRepository history, LiveEvents live) {
+    Replays(LiveStrategies owner, LiveStrategyStore store, PriceHistoryRepository history, LiveEvents live, TradingNode node) {
         this.owner = owner;
+        this.node = node;
         this.store = store;
         this.history = history;
         this.live = live;
@@ -92,7 +95,7 @@ final class Replays implements AutoCloseable {
         if (!problems.isEmpty()) {
             return Outcome.refused(Refusal.invalid(problems));
         }
-        Replay r = store.createReplay(security.ticker(), tf.code(), speed.stripTrailingZeros(), from, to, by);
+        Replay r = store.createReplay(security.ticker(), tf.code(), speed.stripTrailingZeros(), from, to, by, node.name());
         launch(r);
         return Outcome.ok(r);
     }
@@ -105,17 +108,34 @@ final class Replays implements AutoCloseable {
         return store.findReplay(id);
     }
 
-    /** Cancels a running replay; false when there is no such replay. A finished one is returned unchanged (true). */
+    /**
+     * Cancels a running replay; false when there is no such replay. A finished one is returned
+     * unchanged (true). One that another node runs is cancelled as stored and that node is
+     * signalled to stop it.
+     */
     boolean cancel(UUID id) {
-        if (store.findReplay(id).isEmpty()) {
+        Optional<Replay> found = store.findReplay(id);
+        if (found.isEmpty()) {
             return false;
         }
+        stopHere(id);
+        if (store.finishReplay(id, "CANCELLED") && found.get().runBy() != null && !found.get().runBy().equals(node.name())) {
+            node.signalLive(id);
+        }
+        return true;
+    }
+
+    /** The replays this process pushes bars of. */
+    java.util.Set<UUID> here() {
+        return java.util.Set.copyOf(replays.keySet());
+    }
+
+    /** Stops pushing replay {@code id}'s bars in this process, if it does; what is stored stays as it is. */
+    void stopHere(UUID id) {
         ReplayTask task = replays.remove(id);
         if (task != null) {
             task.cancel();
         }
-        store.finishReplay(id, "CANCELLED");
-        return true;
     }
 
     void launch(Replay r) {

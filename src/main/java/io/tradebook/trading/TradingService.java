@@ -177,11 +177,23 @@ public final class TradingService implements AutoCloseable {
         }
 
         @Override
+        public void live(UUID id) {
+            LiveStrategies s = strategies;
+            if (s != null) {
+                s.pulled(id);
+            }
+        }
+
+        @Override
         public void resync() {
             accounts.clear();
             securities.clear();
             riskRules.resync();
             prices.resync();
+            LiveStrategies s = strategies;
+            if (s != null) {
+                s.resync();
+            }
         }
     }
 
@@ -238,7 +250,7 @@ public final class TradingService implements AutoCloseable {
      */
     public synchronized LiveStrategies startStrategies(io.tradebook.core.strategies.StrategyCatalog catalog) {
         if (strategies == null) {
-            LiveStrategies s = new LiveStrategies(database, paper, accounts, securities, catalog, live, audit, clock);
+            LiveStrategies s = new LiveStrategies(database, node, paper, accounts, securities, catalog, live, audit, clock);
             publishing.onFills(s::filled);
             s.resume();
             strategies = s;
@@ -274,7 +286,8 @@ public final class TradingService implements AutoCloseable {
      * Before user {@code userId} is deleted: closes each of their accounts (working orders
      * cancelled, the account deactivated, so nothing new is accepted for it) and waits until every
      * write pending for the order path is in the database, so that the deletion's cascades take all
-     * of it and no late write refers to a row that is gone. Afterwards the caches forget the accounts.
+     * of it and no late write refers to a row that is gone. Afterwards the caches forget the accounts
+     * and their live strategies stop running, in whichever node runs them.
      */
     public void retireUser(UUID userId) {
         java.util.List<UUID> ids = accountRepository.listDetails(userId).stream().map(AccountRepository.Details::id).toList();
@@ -282,8 +295,12 @@ public final class TradingService implements AutoCloseable {
             accountService.close(userId, id);
         }
         store.awaitWrites();
+        LiveStrategies running = strategies;
         for (UUID id : ids) {
             refreshAccount(id);
+            if (running != null) {
+                running.retire(id);
+            }
         }
     }
 

@@ -31,7 +31,7 @@ abstract class SchemaContract extends DatabaseContract {
             "strategies", "strategy_activations", "orders", "order_events", "fills", "journal_entries",
             "journal_postings", "holdings", "trading_sessions", "round_trips", "risk_rules", "risk_events",
             "strategy_performance", "trade_ideas", "trade_idea_legs", "notifications", "system_logs",
-            "retention_policies", "stream_tickets", "trading_nodes", "market_replays", "backtest_runs", "flyway_schema_history");
+            "retention_policies", "stream_tickets", "trading_nodes", "activation_runners", "market_replays", "backtest_runs", "flyway_schema_history");
     private static final List<String> VIEWS =
             List.of("active_strategies_performance", "account_performance", "account_holdings");
     private static final List<String> SEED_INDEXES = List.of("idx_users_phone", "idx_users_email",
@@ -52,7 +52,7 @@ abstract class SchemaContract extends DatabaseContract {
         List<String> versions = rows((r, c) -> r.getString("version") + ":" + r.getBoolean("success"),
                 "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
         assertThat(versions).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "8:true", "9:true", "11:true",
-                "12:true", "15:true", "16:true", "17:true");
+                "12:true", "15:true", "16:true", "17:true", "18:true");
         assertThat(database().migrate()).isZero();
     }
 
