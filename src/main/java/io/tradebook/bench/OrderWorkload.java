@@ -29,6 +29,7 @@ import io.tradebook.core.risk.RuleUnit;
 import io.tradebook.store.AccountRepository;
 import io.tradebook.store.Database;
 import io.tradebook.store.GroupCommitExecutionStore;
+import io.tradebook.store.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class OrderWorkload implements AutoCloseable {
         boolean database = !(store instanceof InMemoryExecutionStore);
         paper = new PaperTrading(store, directory, s -> Optional.ofNullable(instruments.get(s)), BasisPointsSlippage.of("1"),
                 new PerShareCommission(Money.of("0.005", USD), Money.of("1", USD)), EventSink.NONE, Clock.systemUTC(),
-                database ? () -> UUID.randomUUID().toString() : () -> "o" + ids.incrementAndGet(), RetryPolicy.none());
+                database ? () -> TimeOrderedIds.next().toString() : () -> "o" + ids.incrementAndGet(), RetryPolicy.none());
         for (String a : accountKeys) {
             paper.fund(a, Money.of("100000000", USD), T0, "bench funding");
             paper.rules().add(RiskRule.onAccount("max-size-" + a, a, RuleType.MAX_POSITION_SIZE, RuleUnit.QUANTITY, "1000"));

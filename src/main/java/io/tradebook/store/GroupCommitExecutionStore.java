@@ -457,8 +457,8 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         UUID activation = a.activationOf(fill.strategy());
         String key = fill.strategy() + "\u0000" + fill.symbol();
         UUID open = a.openHoldings.get(key);
-        UUID lifecycle = open == null ? UUID.randomUUID() : open;
-        UUID opened = change.opened() == null ? null : UUID.randomUUID();
+        UUID lifecycle = open == null ? TimeOrderedIds.next() : open;
+        UUID opened = change.opened() == null ? null : TimeOrderedIds.next();
         if (change.after().isOpen()) {
             a.openHoldings.put(key, lifecycle);
         } else if (opened != null) {

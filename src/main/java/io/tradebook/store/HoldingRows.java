@@ -64,7 +64,7 @@ final class HoldingRows {
             + "closed_at = :closedAt, updated_at = CURRENT_TIMESTAMP WHERE id = :id";
 
     static UUID insert(Handle h, UUID accountId, UUID activationId, Holding holding) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Update insert = h.createUpdate(INSERT);
         bindInsert(SqlParams.of(insert), id, accountId, activationId, holding);
         insert.execute();

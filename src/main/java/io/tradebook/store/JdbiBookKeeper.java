@@ -135,7 +135,7 @@ public final class JdbiBookKeeper implements BookKeeper {
 
     /** Binds every column of {@link #ROUND_TRIP_INSERT}. */
     static void bindRoundTrip(SqlParams p, UUID accountId, UUID activationId, UUID holdingId, RoundTrip trip) {
-        p.set("id", UUID.randomUUID(), Types.OTHER);
+        p.set("id", TimeOrderedIds.next(), Types.OTHER);
         p.set("account", accountId, Types.OTHER);
         p.set("activation", activationId, Types.OTHER);
         p.set("holding", holdingId, Types.OTHER);

@@ -40,12 +40,26 @@ final class PostgresBatchPlan {
     private final List<ArrayStatement> statements;
     private final String sql;
 
+    /**
+     * Statements first in every batch: the rows come from {@code unnest} of arrays, whose length
+     * the planner does not know (it guesses 100), and a table it has no fresh statistics of may
+     * look tiny, so it would join by reading whole tables (hash joins over sequential scans of
+     * {@code holdings} and {@code orders}, and of the many dead versions of the hot account rows),
+     * at a cost that grows with the tables. Every row a batch writes or checks is found by its key:
+     * with these, each is looked up in an index, so a batch costs what its rows cost. They hold for
+     * this transaction only, and plans made in it (the batch's, the foreign-key checks') keep them.
+     */
+    private static final String[] PLANNER_SETTINGS = {
+        "SET LOCAL enable_seqscan = off", "SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off",
+    };
+
     /** Raised by the server when an account's row is not at the version a change expected; see {@link #checkedAccounts}. */
     private static final String CONFLICT = "tradebook: another writer changed an account";
 
     private PostgresBatchPlan(List<ArrayStatement> statements) {
         this.statements = List.copyOf(statements);
-        StringBuilder all = new StringBuilder(checkedAccounts(statements.get(ACCOUNT_UPDATE).sql()));
+        StringBuilder all = new StringBuilder(String.join(";\n", PLANNER_SETTINGS)).append(";\n")
+                .append(checkedAccounts(statements.get(ACCOUNT_UPDATE).sql()));
         for (ArrayStatement s : statements.subList(ACCOUNT_UPDATE + 1, statements.size())) {
             all.append(";\n").append(s.sql());
         }
@@ -96,6 +110,9 @@ final class PostgresBatchPlan {
                     throw new ConcurrentChangeException("another writer changed one of the batch's accounts since this process read it");
                 }
                 throw e;
+            }
+            for (int i = 0; i < PLANNER_SETTINGS.length; i++) {
+                ps.getMoreResults(); // past the settings, to the accounts' check
             }
             boolean resultSet = ps.getMoreResults(); // past the accounts' check, which succeeded
             for (int i = ACCOUNT_UPDATE + 1; i < statements.size(); i++) {

@@ -15,8 +15,10 @@ final class SqlTypes {
     private SqlTypes() {
     }
 
+    /** {@code instant} in UTC; without {@link Instant#atOffset}, which builds the offset's rules anew on every call. */
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

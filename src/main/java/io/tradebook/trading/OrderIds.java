@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The order path's order ids (random UUIDs), remembering the last one made on each thread: a
+ * The order path's order ids (time-ordered UUIDs, {@link io.tradebook.store.TimeOrderedIds}), remembering the last one made on each thread: a
  * submit that returns an order with that id made it, one that returns another order found it by
  * its client order id. This tells a new order from a repeated request without another lookup.
  * Thread-safe.
@@ -14,7 +14,7 @@ final class OrderIds implements Supplier<String> {
 
     @Override
     public String get() {
-        String id = UUID.randomUUID().toString();
+        String id = io.tradebook.store.TimeOrderedIds.next().toString();
         last.set(id);
         return id;
     }
