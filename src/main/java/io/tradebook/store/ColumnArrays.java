@@ -87,12 +87,16 @@ final class ColumnArrays implements SqlParams {
                 continue;
             }
             out.append('"');
-            for (int k = 0; k < v.length(); k++) {
-                char ch = v.charAt(k);
-                if (ch == '"' || ch == '\\') {
-                    out.append('\\');
+            if (v.indexOf('"') < 0 && v.indexOf('\\') < 0) {
+                out.append(v); // decimals, ids, times, codes: nothing to escape
+            } else {
+                for (int k = 0; k < v.length(); k++) {
+                    char ch = v.charAt(k);
+                    if (ch == '"' || ch == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(ch);
                 }
-                out.append(ch);
             }
             out.append('"');
         }
