@@ -122,6 +122,12 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         final Map<String, UUID> openHoldings = new HashMap<>();
         final Set<String> references = new HashSet<>();
         volatile RuntimeException failure;
+        /** The write of the latest new order: writes of an account commit in order, so once it is done, every order before it is. */
+        CompletableFuture<Void> lastWrite;
+        /** What {@link #placed} counts from: orders created at or after it (null: not counted yet). */
+        Instant countedSince;
+        /** Orders not REJECTED created since {@link #countedSince}, by strategy name: committed ones as read, then each placed here. */
+        final Map<String, Integer> placed = new HashMap<>();
         /** The version of the account's row once every write handed in so far is committed. */
         long version;
 
@@ -196,7 +202,10 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
             }
             requireFreeClientOrderId(a, order);
             remember(a, order);
-            return write(a, order, b -> b.insertOrder(id, a.id, activation, order, event));
+            countPlaced(a, order);
+            Pending<Void> written = write(a, order, b -> b.insertOrder(id, a.id, activation, order, event));
+            a.lastWrite = written.written();
+            return written;
         }));
     }
 
@@ -219,10 +228,13 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
             requireFreeClientOrderId(a, pending);
             requireFreeClientOrderId(a, placed);
             remember(a, placed);
-            return write(a, placed, b -> {
+            countPlaced(a, placed);
+            Pending<Void> written = write(a, placed, b -> {
                 b.insertOrder(id, a.id, activation, pending, created);
                 b.updateOrder(id, a.id, placedActivation, placed, moved);
             });
+            a.lastWrite = written.written();
+            return written;
         }));
     }
 
@@ -412,6 +424,61 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
             a.open.put(order.id(), order);
         } else {
             a.open.remove(order.id());
+        }
+    }
+
+    /** Counts a new order in its account's orders placed since {@link Account#countedSince}, unless REJECTED. */
+    private static void countPlaced(Account a, Order order) {
+        if (a.countedSince != null && order.status() != io.tradebook.core.orders.OrderStatus.REJECTED
+                && !order.createdAt().isBefore(a.countedSince)) {
+            a.placed.merge(order.strategy(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * Today's orders of an account, for MAX_ORDERS_PER_DAY across processes: counted from the
+     * database once per {@code since} (after this store's pending writes of the account are
+     * committed, so the count has them), then kept up by each order placed here. When another
+     * process places orders on the account, this store's next write of it is refused (the
+     * account's version moved), its state is read again, and with it this count: a check made on
+     * a stale count is made again before anything is stored.
+     */
+    @Override
+    public java.util.OptionalInt placedSince(String account, String strategy, Instant since) {
+        Optional<UUID> accountId = canonicalUuid(account);
+        if (accountId.isEmpty() || !accountExists(accountId.get())) {
+            return java.util.OptionalInt.of(0);
+        }
+        while (true) {
+            Account a = account(accountId.get());
+            CompletableFuture<Void> pending;
+            synchronized (a) {
+                if (since.equals(a.countedSince) && !a.hasFailed()) {
+                    return java.util.OptionalInt.of(strategy == null ? a.placed.values().stream().mapToInt(Integer::intValue).sum()
+                            : a.placed.getOrDefault(strategy, 0));
+                }
+                pending = a.lastWrite;
+            }
+            if (pending != null) {
+                try {
+                    pending.join();
+                } catch (RuntimeException e) {
+                    continue; // the account failed and is read again
+                }
+            }
+            Map<String, Integer> counted = new HashMap<>();
+            jdbi.useHandle(h -> h.createQuery("SELECT s.name, COUNT(*) AS n FROM orders o JOIN strategy_activations s "
+                            + "ON s.id = o.strategy_activation_id WHERE o.account_id = :account AND o.created_at >= :since "
+                            + "AND o.status <> 'REJECTED' GROUP BY s.name")
+                    .bind("account", accountId.get()).bind("since", SqlTypes.utc(since))
+                    .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getInt("n"))).forEach(e -> counted.put(e.getKey(), e.getValue())));
+            synchronized (a) {
+                if (a.lastWrite == pending && !a.hasFailed()) {
+                    a.placed.clear();
+                    a.placed.putAll(counted);
+                    a.countedSince = since;
+                }
+            }
         }
     }
 

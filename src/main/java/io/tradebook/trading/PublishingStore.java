@@ -93,6 +93,11 @@ final class PublishingStore implements ExecutionStore {
     }
 
     @Override
+    public java.util.OptionalInt placedSince(String account, String strategy, java.time.Instant since) {
+        return store.placedSince(account, strategy, since);
+    }
+
+    @Override
     public BookKeeper books() {
         return store.books();
     }

@@ -157,6 +157,51 @@ class PostgresSeveralServersTest {
     }
 
     @Test
+    void aDailyOrderLimitHoldsAcrossBothServers() throws Exception {
+        push(adminOnA, "AAPL", "100");
+        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String orders = "/api/accounts/" + account + "/orders";
+        awaitPrice(onB, "AAPL", "100");
+        ApiClient.Response rule = onA.post("/api/accounts/" + account + "/risk-rules", "{\"type\":\"MAX_ORDERS_PER_DAY\",\"value\":\"6\"}");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !b.server.context().trading().paper().rules().rules().isEmpty());
+
+        // 24 limit orders far below the market (they stay working), half through each server, 8 at a time
+        String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"1\",\"limitPrice\":\"50\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<ApiClient.Response>> submits = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                ApiClient client = i % 2 == 0 ? onA : onB;
+                submits.add(pool.submit(() -> client.post(orders, limit)));
+            }
+            int placed = 0;
+            for (Future<ApiClient.Response> f : submits) {
+                ApiClient.Response r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                if (r.text("status").equals("PLACED")) {
+                    placed++;
+                } else {
+                    assertThat(r.text("status")).isEqualTo("REJECTED");
+                    assertThat(r.text("rejectReason")).isEqualTo("RISK_RULE");
+                }
+            }
+            assertThat(placed).as("the limit counts the orders of both servers").isEqualTo(6);
+            assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'PLACED'", account)).isEqualTo(6);
+            assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND reject_reason = 'RISK_RULE'", account))
+                    .isEqualTo(18);
+            // each server, asked once more, counts the six the two of them placed
+            for (ApiClient client : List.of(onA, onB)) {
+                JsonNode refused = submit(client, orders, limit);
+                assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+                assertThat(refused.get("message").asText()).contains("6 orders submitted today, limit 6");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anOrderIsCancelledThroughEitherServerAndReplacedThroughTheOneThatWorksIt() {
         push(adminOnA, "AAPL", "100");
         String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");

@@ -122,6 +122,11 @@ final class RecordingExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public java.util.OptionalInt placedSince(String account, String strategy, java.time.Instant since) {
+        return store.placedSince(account, strategy, since);
+    }
+
+    @Override
     public BookKeeper books() {
         return store.books();
     }

@@ -64,6 +64,16 @@ public interface ExecutionStore {
         return work.get();
     }
 
+    /**
+     * How many orders of {@code account} (of its {@code strategy}, or of all its strategies when
+     * null) created at or after {@code since} this store holds that were not REJECTED: those that
+     * reached the broker, whichever process placed them. Empty when the store cannot tell (one
+     * that forgets closed orders); the pre-trade risk then counts what it let through itself.
+     */
+    default java.util.OptionalInt placedSince(String account, String strategy, java.time.Instant since) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Inside {@link #writeBehind}: waits until the changes this thread made so far are durable. */
     default void awaitWrites() {
     }

@@ -45,7 +45,7 @@ public final class PaperTrading {
         this.store = store;
         this.broker = new PaperBroker(instruments, slippage, commission, PaperBroker.Config.defaults().withClock(clock), brokerIdTag);
         feed.subscribe(broker);
-        this.risk = new RuleBasedRisk(rules, store.books(), feed::latest, accounts, clock);
+        this.risk = new RuleBasedRisk(rules, store.books(), feed::latest, accounts, clock, store::placedSince);
         FeeEstimate fees = (request, price) -> commission.commission(Quantity.ZERO, request.quantity(), price);
         this.engine = new ExecutionEngine(store, broker, instruments, accounts, feed::latest, risk, events, clock, ids,
                 new ExecutionEngine.Settings(new BigDecimal("500"), fees, retry, Sleeper.SYSTEM));

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * valued at its average price), and this class keeps what the books do not: each scope's equity at
  * the start of the trading day (the first equity it observes on a UTC date, or what
  * {@link #observe} is told at the session open), its peak equity, and how many orders it let
- * through today.
+ * through today (used for MAX_ORDERS_PER_DAY when the store cannot count today's placed orders).
  *
  * <p>A strategy's figures: its positions; its equity is its budget plus its positions' value when
  * it has an allocation, else what it has made (realized plus unrealized P&L), so rules of a pooled
@@ -38,6 +38,18 @@ public final class RuleBasedRisk implements PreTradeRisk {
     private final AccountDirectory accounts;
     private final Clock clock;
     private final Map<Scope, ScopeMarks> marks = new ConcurrentHashMap<>();
+    private final PlacedOrders placed;
+
+    /**
+     * How many orders of an account (strategy null) or of one of its strategies reached the broker
+     * since a time, as the store holds them; empty when the store cannot tell.
+     */
+    @FunctionalInterface
+    public interface PlacedOrders {
+        java.util.OptionalInt since(String account, String strategy, java.time.Instant start);
+
+        PlacedOrders UNKNOWN = (account, strategy, start) -> java.util.OptionalInt.empty();
+    }
 
     /** An account (strategy null) or one strategy on it. */
     private record Scope(String account, String strategy) {
@@ -53,6 +65,17 @@ public final class RuleBasedRisk implements PreTradeRisk {
     }
 
     public RuleBasedRisk(RiskEngine rules, BookKeeper books, ReferencePrices prices, AccountDirectory accounts, Clock clock) {
+        this(rules, books, prices, accounts, clock, PlacedOrders.UNKNOWN);
+    }
+
+    /**
+     * As {@link #RuleBasedRisk(RiskEngine, BookKeeper, ReferencePrices, AccountDirectory, Clock)},
+     * with MAX_ORDERS_PER_DAY counting the orders {@code placed} reports since the UTC day began
+     * (those that reached the broker, from every process that shares the store) where it can tell.
+     */
+    public RuleBasedRisk(RiskEngine rules, BookKeeper books, ReferencePrices prices, AccountDirectory accounts, Clock clock,
+                         PlacedOrders placed) {
+        this.placed = java.util.Objects.requireNonNull(placed, "placed");
         this.rules = rules;
         this.books = books;
         this.prices = prices;
@@ -151,13 +174,7 @@ public final class RuleBasedRisk implements PreTradeRisk {
 
         @Override
         public int ordersToday() {
-            ScopeMarks m = marks.get(new Scope(account.key(), null));
-            if (m == null) {
-                return 0;
-            }
-            synchronized (m) {
-                return today() == m.day ? m.orders : 0;
-            }
+            return RuleBasedRisk.this.ordersToday(account.key(), null);
         }
 
         @Override
@@ -205,11 +222,27 @@ public final class RuleBasedRisk implements PreTradeRisk {
             }
             ScopeMarks m = marksOf(account.key(), s, strategyEquity);
             strategies.put(s, new RiskContext.Snapshot(account.key(), s, positions, valuation, strategyEquity, m.dayStart, m.peak,
-                    m.orders, Map.of()));
+                    ordersToday(account.key(), s), Map.of()));
         }
         ScopeMarks a = marksOf(account.key(), null, equity);
-        return new RiskContext.Snapshot(account.key(), null, accountPositions, valuation, equity, a.dayStart, a.peak, a.orders,
-                strategies);
+        return new RiskContext.Snapshot(account.key(), null, accountPositions, valuation, equity, a.dayStart, a.peak,
+                ordersToday(account.key(), null), strategies);
+    }
+
+    /** The scope's orders today: those the store holds as placed since the UTC day began, else those this engine let through. */
+    private int ordersToday(String account, String strategy) {
+        long today = today();
+        java.util.OptionalInt stored = placed.since(account, strategy, java.time.Instant.ofEpochSecond(today * 86_400L));
+        if (stored.isPresent()) {
+            return stored.getAsInt();
+        }
+        ScopeMarks m = marks.get(new Scope(account, strategy));
+        if (m == null) {
+            return 0;
+        }
+        synchronized (m) {
+            return today == m.day ? m.orders : 0;
+        }
     }
 
     private ScopeMarks marksOf(String account, String strategy, Money equity) {

@@ -73,6 +73,24 @@ class RuleBasedRiskTest {
     }
 
     @Test
+    void ordersPerDayCountWhatTheStoreHoldsAsPlacedTodayWhenItCanTell() {
+        // the store counts orders placed by every process since the UTC day began; here another process placed 4 of alpha's
+        java.util.List<java.time.Instant> asked = new java.util.ArrayList<>();
+        f.risk = new RuleBasedRisk(rules, f.books, s -> java.util.Optional.ofNullable(f.prices.get(s)), f.directory,
+                Clock.fixed(EngineFixture.T0, ZoneOffset.UTC), (account, strategy, since) -> {
+                    asked.add(since);
+                    return java.util.OptionalInt.of(strategy == null ? 5 : strategy.equals("alpha") ? 4 : 1);
+                });
+        rules.add(RiskRule.onStrategy("r-alpha", "cash", "alpha", RuleType.MAX_ORDERS_PER_DAY, RuleUnit.COUNT, "5"));
+        assertThat(buy("alpha", "1").status()).isEqualTo(OrderStatus.PLACED); // 4 placed today: a fifth may go
+        rules.add(RiskRule.onAccount("r-account", "cash", RuleType.MAX_ORDERS_PER_DAY, RuleUnit.COUNT, "5"));
+        Order refused = buy("beta", "1");
+        assertThat(refused.rejectReason()).isEqualTo(RejectReason.RISK_RULE);
+        assertThat(refused.message()).contains("5 orders submitted today, limit 5");
+        assertThat(asked).allMatch(t -> t.equals(EngineFixture.T0.truncatedTo(java.time.temporal.ChronoUnit.DAYS)));
+    }
+
+    @Test
     void aDailyLossLimitStopsNewRiskOnceEquityFellFarEnough() {
         rules.add(RiskRule.onAccount("r-loss", "cash", RuleType.MAX_DAILY_LOSS, RuleUnit.AMOUNT, "300"));
         filledBuy("alpha", "50"); // equity 10000 at the day's first check
