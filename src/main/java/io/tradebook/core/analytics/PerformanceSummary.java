@@ -49,7 +49,7 @@ public record PerformanceSummary(String name, EquityCurve curve, MetricSettings 
         Objects.requireNonNull(curve, "curve");
         Returns returns = Returns.of(curve, settings.sampling());
         TradeStatistics trades = TradeStatistics.of(roundTrips, curve.currency());
-        List<RoundTrip> ordered = roundTrips.stream().sorted(EXIT_ORDER).toList();
+        List<RoundTrip> ordered = inExitOrder(roundTrips) ? roundTrips : roundTrips.stream().sorted(EXIT_ORDER).toList();
         return new PerformanceSummary(name, curve, settings, returns, ordered, trades, exposure,
                 Metrics.of(returns, trades, exposure, settings), MonthlyReturns.of(returns));
     }
@@ -62,5 +62,18 @@ public record PerformanceSummary(String name, EquityCurve curve, MetricSettings 
     /** Equity at the last point. */
     public Money finalEquity() {
         return curve.last();
+    }
+
+    /** True when {@code trips} are in {@link #EXIT_ORDER} already, as a run books them: a stable sort would leave them as they are. */
+    private static boolean inExitOrder(List<RoundTrip> trips) {
+        for (int i = 1; i < trips.size(); i++) {
+            RoundTrip before = trips.get(i - 1);
+            RoundTrip next = trips.get(i);
+            int byExit = before.exitTime().compareTo(next.exitTime());
+            if (byExit > 0 || byExit == 0 && EXIT_ORDER.compare(before, next) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

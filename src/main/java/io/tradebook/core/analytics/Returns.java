@@ -75,8 +75,16 @@ public final class Returns {
         int[] picked = new int[Math.min(n, 64)];
         int count = 0;
         picked[count++] = 0;
+        long dayStart = 0;
+        long dayEnd = Long.MIN_VALUE; // [dayStart, dayEnd): the seconds of point i's UTC day, worked out only when the day changes
         for (int i = 1; i < n; i++) {
-            boolean lastOfDay = i == n - 1 || curve.epochDay(i + 1) != curve.epochDay(i);
+            long second = curve.second(i);
+            if (second >= dayEnd || second < dayStart) {
+                dayStart = Math.floorDiv(second, 86_400L) * 86_400L;
+                dayEnd = dayStart + 86_400L;
+            }
+            long following = i == n - 1 ? 0 : curve.second(i + 1);
+            boolean lastOfDay = i == n - 1 || following >= dayEnd || following < dayStart;
             if (lastOfDay) {
                 if (count == picked.length) {
                     picked = Arrays.copyOf(picked, Math.min(n, count * 2));

@@ -30,8 +30,8 @@ public record TradeStatistics(int trades, int wins, int losses, Money grossProfi
 
     /** The statistics of {@code roundTrips}, whose amounts are in {@code currency}. */
     public static TradeStatistics of(List<RoundTrip> roundTrips, Currency currency) {
-        Money profit = Money.zero(currency);
-        Money loss = Money.zero(currency);
+        java.math.BigDecimal profit = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal loss = java.math.BigDecimal.ZERO;
         int wins = 0;
         int losses = 0;
         for (RoundTrip trip : roundTrips) {
@@ -39,15 +39,16 @@ public record TradeStatistics(int trades, int wins, int losses, Money grossProfi
             if (pnl.currency() != currency) {
                 throw new IllegalArgumentException("round trip of " + trip.symbol() + " in " + pnl.currency() + ", expected " + currency);
             }
-            if (pnl.signum() > 0) {
+            int sign = pnl.signum();
+            if (sign > 0) {
                 wins++;
-                profit = profit.plus(pnl);
-            } else if (pnl.signum() < 0) {
+                profit = profit.add(pnl.amount());
+            } else if (sign < 0) {
                 losses++;
-                loss = loss.minus(pnl);
+                loss = loss.subtract(pnl.amount());
             }
         }
-        return new TradeStatistics(roundTrips.size(), wins, losses, profit, loss);
+        return new TradeStatistics(roundTrips.size(), wins, losses, Money.of(profit, currency), Money.of(loss, currency));
     }
 
     /** Net P&L of all round trips: gross profit − gross loss. */
