@@ -46,7 +46,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--db-orders", defaultValue = "20000", description = "Orders per round in PostgreSQL (default ${DEFAULT-VALUE}).")
         int dbOrders;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds; the median is printed (default ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; the median is printed (default ${DEFAULT-VALUE}).")
         int rounds;
 
         @Option(names = "--warmup-rounds", defaultValue = "2",

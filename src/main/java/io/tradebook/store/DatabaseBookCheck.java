@@ -69,14 +69,14 @@ final class DatabaseBookCheck {
     }
 
     /**
-     * The account's books rebuilt by replaying its journal, into a book keeping running balances
-     * only: what a store that keeps accounts in memory starts from. Refuses an entry that cannot
-     * be replayed.
+     * The account's books rebuilt by replaying its journal, into a book of running figures only
+     * (round trips counted; their rows are in {@code round_trips}): what a store that keeps
+     * accounts in memory starts from. Refuses an entry that cannot be replayed.
      */
     static AccountBook rebuild(Handle h, UUID accountId, Map<UUID, String> names, Currency currency) {
         String key = accountId.toString();
         History history = History.load(h, accountId, key, names, currency);
-        AccountBook book = new AccountBook(key, currency, io.tradebook.core.books.Journal.balancesOnly(currency));
+        AccountBook book = AccountBook.figuresOnly(key, currency);
         for (StoredEntry e : history.entries()) {
             replay(book, e, history.postings().getOrDefault(e.id(), List.of()), history.fills(), names, currency);
         }

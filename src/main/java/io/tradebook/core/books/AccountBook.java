@@ -30,11 +30,17 @@ public final class AccountBook {
     private final Map<String, Map<String, StrategyPosition>> positions = new TreeMap<>();
     private final Set<String> allocated = new HashSet<>();
     private final Set<String> appliedTradeIds = new HashSet<>();
+    private final boolean keepRoundTrips;
     private Money cash;
     private Money netDeposits;
 
     public AccountBook(String account, Currency currency, Journal journal) {
+        this(account, currency, journal, true);
+    }
+
+    private AccountBook(String account, Currency currency, Journal journal, boolean keepRoundTrips) {
         Fill.requireName(account, "account");
+        this.keepRoundTrips = keepRoundTrips;
         if (journal.currency() != currency) {
             throw new IllegalArgumentException("journal currency differs from account currency");
         }
@@ -43,6 +49,16 @@ public final class AccountBook {
         this.journal = journal;
         this.cash = Money.zero(currency);
         this.netDeposits = Money.zero(currency);
+    }
+
+    /**
+     * A book of running figures only: a journal of balances, and of each position's finished round
+     * trips their count, not the round trips (they are stored elsewhere, as a database-backed
+     * store stores them). Its memory does not grow with the number of trades but for the trade ids
+     * it has applied.
+     */
+    public static AccountBook figuresOnly(String account, Currency currency) {
+        return new AccountBook(account, currency, Journal.balancesOnly(currency), false);
     }
 
     /** A book whose journal keeps every entry, so balances can be derived again from scratch. */
@@ -68,7 +84,7 @@ public final class AccountBook {
         }
         StrategyPosition position = positions
                 .computeIfAbsent(fill.strategy(), s -> new TreeMap<>())
-                .computeIfAbsent(fill.symbol(), s -> new StrategyPosition(fill.strategy(), s, currency));
+                .computeIfAbsent(fill.symbol(), s -> new StrategyPosition(fill.strategy(), s, currency, keepRoundTrips));
         HoldingChange change = position.apply(fill);
         Money cashFlow = fill.cashFlow();
         JournalEntry entry = FillPosting.entryFor(fill, cashFlow, change, cashAccountOf(fill.strategy()));
@@ -223,7 +239,11 @@ public final class AccountBook {
         return all;
     }
 
-    /** Every finished round trip, strategy by strategy. */
+    /**
+     * Every finished round trip, strategy by strategy.
+     *
+     * @throws IllegalStateException in a {@linkplain #figuresOnly figures-only} book
+     */
     public List<RoundTrip> roundTrips() {
         List<RoundTrip> all = new ArrayList<>();
         allPositions().forEach(p -> all.addAll(p.roundTrips()));

@@ -105,7 +105,7 @@ public record AccountSnapshot(String account, Money cash, Money netDeposits, Lis
         List<Position> lines = book.allPositions().stream()
                 .map(p -> new Position(p.strategy(), p.symbol(), p.side(), p.quantity(), p.averagePrice(),
                         p.open() == null ? Money.zero(book.currency()) : p.open().costBasis(), p.realizedPnl(), p.fees(),
-                        p.roundTrips().size()))
+                        p.roundTripCount()))
                 .toList();
         return new AccountSnapshot(book.account(), book.cash(), book.netDeposits(), lines);
     }

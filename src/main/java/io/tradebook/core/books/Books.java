@@ -17,26 +17,33 @@ public final class Books {
     private final Map<String, AccountBook> accounts = new TreeMap<>();
     private final Currency currency;
     private final boolean keepEntries;
+    private final boolean keepRoundTrips;
 
-    private Books(Currency currency, boolean keepEntries) {
+    private Books(Currency currency, boolean keepEntries, boolean keepRoundTrips) {
         this.currency = currency;
         this.keepEntries = keepEntries;
+        this.keepRoundTrips = keepRoundTrips;
     }
 
     /** Books whose journals keep every entry (for checks that derive balances from scratch). */
     public static Books keepingEntries(Currency currency) {
-        return new Books(currency, true);
+        return new Books(currency, true, true);
     }
 
     /** Books whose journals keep running balances only (for replaying long histories). */
     public static Books balancesOnly(Currency currency) {
-        return new Books(currency, false);
+        return new Books(currency, false, true);
+    }
+
+    /** Books of running figures only ({@link AccountBook#figuresOnly}): balances, and round trips counted, not kept. */
+    public static Books figuresOnly(Currency currency) {
+        return new Books(currency, false, false);
     }
 
     /** The book of {@code account}, opened in this books' currency on first use. */
     public AccountBook account(String account) {
-        return accounts.computeIfAbsent(account, a -> new AccountBook(a, currency,
-                keepEntries ? Journal.keepingEntries(currency) : Journal.balancesOnly(currency)));
+        return accounts.computeIfAbsent(account, a -> keepRoundTrips ? new AccountBook(a, currency,
+                keepEntries ? Journal.keepingEntries(currency) : Journal.balancesOnly(currency)) : AccountBook.figuresOnly(a, currency));
     }
 
     public FillResult apply(Fill fill) {

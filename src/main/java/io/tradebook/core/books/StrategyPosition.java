@@ -16,12 +16,15 @@ public final class StrategyPosition {
     private final String strategy;
     private final String symbol;
     private final Currency currency;
-    private final List<RoundTrip> roundTrips = new ArrayList<>();
+    /** The finished round trips, or null in a book that keeps only their count (see {@link AccountBook#figuresOnly}). */
+    private final List<RoundTrip> roundTrips;
+    private int roundTripCount;
     private Holding open;
     private Money closedRealized;
     private Money closedFees;
 
-    StrategyPosition(String strategy, String symbol, Currency currency) {
+    StrategyPosition(String strategy, String symbol, Currency currency, boolean keepRoundTrips) {
+        this.roundTrips = keepRoundTrips ? new ArrayList<>() : null;
         this.strategy = strategy;
         this.symbol = symbol;
         this.currency = currency;
@@ -35,7 +38,10 @@ public final class StrategyPosition {
         if (closed != null) {
             closedRealized = closedRealized.plus(closed.realizedPnl());
             closedFees = closedFees.plus(closed.fees());
-            roundTrips.add(closed.roundTrip());
+            roundTripCount++;
+            if (roundTrips != null) {
+                roundTrips.add(closed.roundTrip());
+            }
         }
         open = change.open();
         return change;
@@ -93,8 +99,21 @@ public final class StrategyPosition {
         return open == null ? Money.zero(currency) : open.signedMarketValue(mark);
     }
 
-    /** The finished round trips, oldest first. */
+    /**
+     * The finished round trips, oldest first.
+     *
+     * @throws IllegalStateException in a book that keeps only their count
+     */
     public List<RoundTrip> roundTrips() {
+        if (roundTrips == null) {
+            throw new IllegalStateException("this book keeps the count of " + strategy + "'s round trips of " + symbol
+                    + ", not the round trips: they are stored elsewhere");
+        }
         return Collections.unmodifiableList(roundTrips);
+    }
+
+    /** How many round trips finished. */
+    public int roundTripCount() {
+        return roundTripCount;
     }
 }
