@@ -69,54 +69,43 @@ class PostgresSeveralServersTest {
         String buy = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":\"1\"}";
 
         // 160 buys of 100.01 each (price and 1 bp commission) against 10,000 of cash, half through each server
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<ApiClient.Response>> submits = new ArrayList<>();
-        try {
-            for (int i = 0; i < 160; i++) {
-                ApiClient client = i % 2 == 0 ? onA : onB;
-                submits.add(pool.submit(() -> client.post(orders, buy)));
+        for (ApiClient.Response r : throughBoth(orders, buy, 160)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            // a market order is PLACED when its fill is still being delivered by another thread
+            assertThat(r.text("status")).isIn("FILLED", "REJECTED", "PLACED");
+            if (r.text("status").equals("REJECTED")) {
+                assertThat(r.text("rejectReason")).isEqualTo("INSUFFICIENT_BUYING_POWER");
             }
-            for (Future<ApiClient.Response> f : submits) {
-                ApiClient.Response r = f.get();
-                assertThat(r.status()).as(r.body()).isEqualTo(201);
-                // a market order is PLACED when its fill is still being delivered by another thread
-                assertThat(r.text("status")).isIn("FILLED", "REJECTED", "PLACED");
-                if (r.text("status").equals("REJECTED")) {
-                    assertThat(r.text("rejectReason")).isEqualTo("INSUFFICIENT_BUYING_POWER");
-                }
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) "
-                    + "AND status NOT IN ('FILLED', 'REJECTED')", account) == 0);
-            assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID)", account)).isEqualTo(160);
-            int filled = count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'FILLED'", account);
-            assertThat(filled).isBetween(1, 99);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) "
+                + "AND status NOT IN ('FILLED', 'REJECTED')", account) == 0);
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID)", account)).isEqualTo(160);
+        int filled = count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'FILLED'", account);
+        assertThat(filled).isBetween(1, 99);
 
-            Jdbi jdbi = a.database.jdbi();
-            Map<String, Object> fills = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS n, COUNT(DISTINCT broker_trade_id) AS trades, "
-                    + "SUM(quantity) AS quantity, SUM(quantity * price + fee) AS cost FROM fills WHERE account_id = CAST(:a AS UUID)")
-                    .bind("a", account).mapToMap().one());
-            assertThat(((Number) fills.get("n")).intValue()).as("one fill per filled order").isEqualTo(filled);
-            assertThat(((Number) fills.get("trades")).intValue()).as("trade ids unique").isEqualTo(filled);
-            assertThat(new BigDecimal(fills.get("quantity").toString())).isEqualByComparingTo(BigDecimal.valueOf(filled));
-            BigDecimal cash = new BigDecimal("10000").subtract(new BigDecimal(fills.get("cost").toString()));
-            assertThat(cash.signum()).as("never overspent").isGreaterThanOrEqualTo(0);
-            assertThat(count("SELECT COUNT(*) FROM orders o WHERE o.account_id = CAST(:a AS UUID) AND "
-                    + "o.filled_quantity <> (SELECT COALESCE(SUM(f.quantity), 0) FROM fills f WHERE f.order_id = o.id)", account))
-                    .as("every order's fills add up to its filled quantity").isZero();
-            assertThat(count("SELECT COUNT(DISTINCT placed_by) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'FILLED'",
-                    account)).as("both nodes filled orders").isEqualTo(2);
+        Jdbi jdbi = a.database.jdbi();
+        Map<String, Object> fills = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS n, COUNT(DISTINCT broker_trade_id) AS trades, "
+                + "SUM(quantity) AS quantity, SUM(quantity * price + fee) AS cost FROM fills WHERE account_id = CAST(:a AS UUID)")
+                .bind("a", account).mapToMap().one());
+        assertThat(((Number) fills.get("n")).intValue()).as("one fill per filled order").isEqualTo(filled);
+        assertThat(((Number) fills.get("trades")).intValue()).as("trade ids unique").isEqualTo(filled);
+        assertThat(new BigDecimal(fills.get("quantity").toString())).isEqualByComparingTo(BigDecimal.valueOf(filled));
+        BigDecimal cash = new BigDecimal("10000").subtract(new BigDecimal(fills.get("cost").toString()));
+        assertThat(cash.signum()).as("never overspent").isGreaterThanOrEqualTo(0);
+        assertThat(count("SELECT COUNT(*) FROM orders o WHERE o.account_id = CAST(:a AS UUID) AND "
+                + "o.filled_quantity <> (SELECT COALESCE(SUM(f.quantity), 0) FROM fills f WHERE f.order_id = o.id)", account))
+                .as("every order's fills add up to its filled quantity").isZero();
+        assertThat(count("SELECT COUNT(DISTINCT placed_by) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'FILLED'",
+                account)).as("both nodes filled orders").isEqualTo(2);
 
-            for (ApiClient client : List.of(onA, onB)) {
-                // each server reads the account as the database holds it, whoever wrote last
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                    JsonNode view = client.get("/api/accounts/" + account).json();
-                    assertThat(new BigDecimal(view.get("cash").asText())).isEqualByComparingTo(cash);
-                });
-                JsonNode verification = client.get("/api/accounts/" + account + "/verification").json();
-                assertThat(verification.get("clean").asBoolean()).as(verification.toString()).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (ApiClient client : List.of(onA, onB)) {
+            // each server reads the account as the database holds it, whoever wrote last
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode view = client.get("/api/accounts/" + account).json();
+                assertThat(new BigDecimal(view.get("cash").asText())).isEqualByComparingTo(cash);
+            });
+            JsonNode verification = client.get("/api/accounts/" + account + "/verification").json();
+            assertThat(verification.get("clean").asBoolean()).as(verification.toString()).isTrue();
         }
     }
 
@@ -168,34 +157,42 @@ class PostgresSeveralServersTest {
 
         // 24 limit orders far below the market (they stay working), half through each server, 8 at a time
         String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"1\",\"limitPrice\":\"50\"}";
+        int placed = 0;
+        for (ApiClient.Response r : throughBoth(orders, limit, 24)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            if (r.text("status").equals("PLACED")) {
+                placed++;
+            } else {
+                assertThat(r.text("status")).isEqualTo("REJECTED");
+                assertThat(r.text("rejectReason")).isEqualTo("RISK_RULE");
+            }
+        }
+        assertThat(placed).as("the limit counts the orders of both servers").isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'PLACED'", account)).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND reject_reason = 'RISK_RULE'", account))
+                .isEqualTo(18);
+        // each server, asked once more, counts the six the two of them placed
+        for (ApiClient client : List.of(onA, onB)) {
+            JsonNode refused = submit(client, orders, limit);
+            assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(refused.get("message").asText()).contains("6 orders submitted today, limit 6");
+        }
+    }
+
+    /** {@code count} posts of {@code body} to {@code path}, alternately through each server, eight at a time; the answers in order. */
+    private List<ApiClient.Response> throughBoth(String path, String body, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<ApiClient.Response>> submits = new ArrayList<>();
         try {
-            for (int i = 0; i < 24; i++) {
+            List<Future<ApiClient.Response>> submits = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
                 ApiClient client = i % 2 == 0 ? onA : onB;
-                submits.add(pool.submit(() -> client.post(orders, limit)));
+                submits.add(pool.submit(() -> client.post(path, body)));
             }
-            int placed = 0;
+            List<ApiClient.Response> answers = new ArrayList<>();
             for (Future<ApiClient.Response> f : submits) {
-                ApiClient.Response r = f.get();
-                assertThat(r.status()).as(r.body()).isEqualTo(201);
-                if (r.text("status").equals("PLACED")) {
-                    placed++;
-                } else {
-                    assertThat(r.text("status")).isEqualTo("REJECTED");
-                    assertThat(r.text("rejectReason")).isEqualTo("RISK_RULE");
-                }
+                answers.add(f.get());
             }
-            assertThat(placed).as("the limit counts the orders of both servers").isEqualTo(6);
-            assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND status = 'PLACED'", account)).isEqualTo(6);
-            assertThat(count("SELECT COUNT(*) FROM orders WHERE account_id = CAST(:a AS UUID) AND reject_reason = 'RISK_RULE'", account))
-                    .isEqualTo(18);
-            // each server, asked once more, counts the six the two of them placed
-            for (ApiClient client : List.of(onA, onB)) {
-                JsonNode refused = submit(client, orders, limit);
-                assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
-                assertThat(refused.get("message").asText()).contains("6 orders submitted today, limit 6");
-            }
+            return answers;
         } finally {
             pool.shutdownNow();
         }
