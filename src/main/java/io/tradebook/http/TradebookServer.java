@@ -17,6 +17,7 @@ import io.tradebook.security.Authenticator;
 import io.tradebook.security.BrokerConnections;
 import io.tradebook.security.CredentialCipher;
 import io.tradebook.security.KeyRateLimits;
+import io.tradebook.security.RedisKeyRateLimits;
 import io.tradebook.security.PasswordHasher;
 import io.tradebook.security.PhoneCodes;
 import io.tradebook.security.Registration;
@@ -68,8 +69,11 @@ public final class TradebookServer implements AutoCloseable {
     private final RouteRegistry routes;
     private final ServerContext context;
     private final List<String> installed;
+    private final KeyRateLimits rateLimits;
 
-    private TradebookServer(Javalin app, HttpMetrics metrics, RouteRegistry routes, ServerContext context, List<String> installed) {
+    private TradebookServer(Javalin app, HttpMetrics metrics, RouteRegistry routes, ServerContext context, List<String> installed,
+                            KeyRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.app = app;
         this.metrics = metrics;
         this.routes = routes;
@@ -106,7 +110,8 @@ public final class TradebookServer implements AutoCloseable {
         Registration registration = new Registration(users, passwords, audit, clock);
         PhoneCodes phoneCodes = new PhoneCodes(users, new PhoneVerificationRepository(jdbi), signIn, config.sms(),
                 SecretTokens.hmac(tokenKey, "phone-codes").getBytes(java.nio.charset.StandardCharsets.UTF_8), settings, audit, clock);
-        Authenticator authenticator = new Authenticator(tokens, sessions, keys, new KeyRateLimits(clock), settings, clock);
+        KeyRateLimits rateLimits = keyRateLimits(config, clock);
+        Authenticator authenticator = new Authenticator(tokens, sessions, keys, rateLimits, settings, clock);
         HttpMetrics metrics = new HttpMetrics();
         Tenancy tenancy = new Tenancy(owners);
         if (config.adminEmail() != null) {
@@ -121,6 +126,7 @@ public final class TradebookServer implements AutoCloseable {
         } catch (RuntimeException e) {
             live.close();
             metrics.close();
+            close(rateLimits);
             throw e;
         }
         try {
@@ -130,17 +136,18 @@ public final class TradebookServer implements AutoCloseable {
                     registration, phoneCodes, new ApiKeys(keys, owners, audit, clock), new BrokerConnections(
                     new BrokerConnectionRepository(jdbi), cipher, audit, clock), new Administration(users, passwords, audit, clock), trading,
                     live.events(), live, tickets, webhookSecrets);
-            return serve(config, json, authenticator, metrics, tickets, context);
+            return serve(config, json, authenticator, metrics, tickets, context, rateLimits);
         } catch (RuntimeException e) {
             trading.close();
             live.close();
             metrics.close();
+            close(rateLimits);
             throw e;
         }
     }
 
     private static TradebookServer serve(ServerConfig config, ObjectMapper json, Authenticator authenticator, HttpMetrics metrics,
-                                         StreamTickets tickets, ServerContext context) {
+                                         StreamTickets tickets, ServerContext context, KeyRateLimits rateLimits) {
         var clock = context.clock();
         AuditTrail audit = context.audit();
 
@@ -187,7 +194,7 @@ public final class TradebookServer implements AutoCloseable {
         app.start(config.host(), config.port());
         LOG.info("Tradebook listening on http://{}:{} ({} routes; API description at /openapi.json, interactive at {})",
                 config.host(), app.port(), registry.routes().size(), SystemRoutes.DOCS_PATH);
-        return new TradebookServer(app, metrics, registry, context, List.copyOf(installed));
+        return new TradebookServer(app, metrics, registry, context, List.copyOf(installed), rateLimits);
     }
 
     private static void installErrorHandling(Javalin app, ObjectMapper json, AuditTrail audit) {
@@ -286,6 +293,31 @@ public final class TradebookServer implements AutoCloseable {
             context.trading().close();
             context.live().close();
             metrics.close();
+            close(rateLimits);
+        }
+    }
+
+    private static void close(KeyRateLimits limits) {
+        if (limits instanceof RedisKeyRateLimits shared) {
+            shared.close();
+        }
+    }
+
+    /**
+     * API-key rate limits: shared by every process through the Redis of the live events when one
+     * is set (keys under the installation's channel name), else this process's own. A Redis that
+     * cannot be reached at start leaves the limits in this process, with a warning.
+     */
+    private static KeyRateLimits keyRateLimits(ServerConfig config, java.time.Clock clock) {
+        java.net.URI redis = config.live().redisUrl();
+        if (redis == null) {
+            return new KeyRateLimits(clock);
+        }
+        try {
+            return new RedisKeyRateLimits(redis.toString(), config.live().redisChannel(), java.time.Duration.ofMillis(250), clock);
+        } catch (RuntimeException e) {
+            LOG.warn("API-key rate limits stay in this process: Redis cannot be reached ({})", e.toString());
+            return new KeyRateLimits(clock);
         }
     }
 }

@@ -9,11 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One token bucket per API key, holding a minute's worth of its rate limit. The buckets live in
- * this process: with several server processes, each allows the limit. A key whose limit changes
- * gets a fresh bucket. Thread-safe.
+ * One token bucket per API key, holding a minute's worth of its rate limit. By default the
+ * buckets live in this process (with several server processes, each allows the limit); with a
+ * {@link Shared} store (Redis, {@link RedisKeyRateLimits}) every process takes from the same
+ * bucket, and while that store cannot answer, the process's own buckets stand in. A key whose
+ * limit changes gets a fresh bucket. Thread-safe.
  */
-public final class KeyRateLimits {
+public class KeyRateLimits {
+    /** Buckets that every server process shares. */
+    public interface Shared {
+        /**
+         * Takes one request from key {@code keyId}'s bucket of {@code perMinute} at {@code nowMillis};
+         * returns how long to wait, zero when allowed.
+         *
+         * @throws RuntimeException when the store cannot answer now
+         */
+        Duration take(UUID keyId, int perMinute, long nowMillis);
+    }
+
     private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -23,8 +36,17 @@ public final class KeyRateLimits {
 
     /** Takes one request for key {@code keyId} allowed {@code perMinute}; returns how long to wait, zero when allowed. */
     public Duration take(UUID keyId, int perMinute) {
+        return local(keyId, perMinute);
+    }
+
+    /** From this process's own bucket of the key. */
+    protected final Duration local(UUID keyId, int perMinute) {
         TokenBucket bucket = buckets.compute(keyId, (id, current) -> current != null && current.capacity() == perMinute ? current
                 : new TokenBucket(perMinute, Duration.ofMinutes(1), clock));
         return bucket.take();
+    }
+
+    protected final Clock clock() {
+        return clock;
     }
 }
