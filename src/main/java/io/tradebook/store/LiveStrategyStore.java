@@ -70,16 +70,18 @@ public final class LiveStrategyStore {
      * account and that node {@code node} runs ({@code activation_runners}): what its live runners run.
      */
     public List<LiveActivation> running(String node) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "JOIN activation_runners r ON r.activation_id = s.id "
-                        + "WHERE r.node = :node AND s.status IN ('ACTIVE', 'PAUSED') AND a.is_active AND c.code <> :manual "
-                        + "ORDER BY s.created_at, s.id").bind("node", node).bind("manual", StrategyCatalogRepository.MANUAL)
-                .map(LiveStrategyStore::activation).list());
+        return jdbi.withHandle(h -> h.createQuery(RUNNING + "ORDER BY s.created_at, s.id").bind("node", node)
+                .bind("manual", StrategyCatalogRepository.MANUAL).map(LiveStrategyStore::activation).list());
     }
 
-    /** Activation {@code id} wherever it belongs (a signal from another node names only the id). */
-    public Optional<LiveActivation> find(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.id = :id").bind("id", id).map(LiveStrategyStore::activation).findOne());
+    /** Activation {@code id} if it is one of those {@link #running(String)} lists for {@code node}. */
+    public Optional<LiveActivation> running(String node, UUID id) {
+        return jdbi.withHandle(h -> h.createQuery(RUNNING + "AND s.id = :id").bind("node", node).bind("id", id)
+                .bind("manual", StrategyCatalogRepository.MANUAL).map(LiveStrategyStore::activation).findOne());
     }
+
+    private static final String RUNNING = SELECT + "JOIN activation_runners r ON r.activation_id = s.id "
+            + "WHERE r.node = :node AND s.status IN ('ACTIVE', 'PAUSED') AND a.is_active AND c.code <> :manual ";
 
     /** The node that runs activation {@code id}; empty when none does (made before nodes ran activations, or gone). */
     public Optional<String> runner(UUID id) {
@@ -199,11 +201,6 @@ public final class LiveStrategyStore {
                 .bind("node", node).map(LiveStrategyStore::replay).list());
     }
 
-    /** Makes node {@code node} the one that runs replay {@code id}. */
-    public void runReplayBy(UUID id, String node) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE market_replays SET run_by = :node WHERE id = :id").bind("node", node).bind("id", id)
-                .execute());
-    }
 
     /** Records that replay {@code id} has pushed its bars up to the one at {@code until}, {@code count} in all. */
     public void progress(UUID id, Instant until, long count) {

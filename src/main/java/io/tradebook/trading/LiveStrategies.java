@@ -239,7 +239,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         } else {
             openSession(accountId, id);
         }
-        restartRunner(accountId, id);
+        restartRunner(id);
         return Outcome.ok(find(accountId, id).orElseThrow());
     }
 
@@ -292,7 +292,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
             } else if (status.equals("STOPPED")) {
                 closeSessionsOf(accountId, id);
             }
-            changed(accountId, id);
+            changed(id);
         }
         return Outcome.ok(find(accountId, id).orElseThrow());
     }
@@ -353,7 +353,7 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
         }
         accounts.refresh(accountId);
         if (merged != null) {
-            changed(accountId, id);
+            changed(id);
         }
         return Outcome.ok(find(accountId, id).orElseThrow());
     }
@@ -607,21 +607,20 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
      * not running (this node takes it over, holding that node's lease meanwhile); else that node
      * is signalled and restarts its runner.
      */
-    private void changed(UUID accountId, UUID id) {
+    private void changed(UUID id) {
         String runner = store.runner(id).orElse(null);
         String me = node.name();
-        if (runner == null || !runner.equals(me) && node.takeOver(runner, () -> store.runBy(id, me))) {
-            if (runner == null) {
-                store.runBy(id, me);
-            } else {
-                audit.record(LogLevel.INFO, "strategies", "a live strategy of a node that is not running is now run by this node", null,
-                        Map.of("activation", id.toString(), "from", runner, "node", me));
-            }
+        if (runner == null) {
+            store.runBy(id, me);
         } else if (!runner.equals(me)) {
-            node.signalLive(id);
-            return;
+            if (!node.takeOver(runner, () -> store.runBy(id, me))) {
+                node.signalLive(id);
+                return;
+            }
+            audit.record(LogLevel.INFO, "strategies", "a live strategy of a node that is not running is now run by this node", null,
+                    Map.of("activation", id.toString(), "from", runner, "node", me));
         }
-        restartRunner(accountId, id);
+        restartRunner(id);
     }
 
     /**
@@ -630,18 +629,15 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
      * here that is no longer RUNNING, or no longer this node's, stops.
      */
     void pulled(UUID id) {
-        Optional<LiveActivation> runs = store.running(node.name()).stream().filter(a -> a.id().equals(id)).findFirst();
-        onWorker(() -> {
-            LiveRunner old = runners.remove(id);
-            if (old != null) {
-                old.stop();
-            }
-            runs.ifPresent(this::startRunner);
-            return null;
-        });
-        if (store.findReplay(id).map(r -> !r.status().equals("RUNNING") || !node.name().equals(r.runBy())).orElse(false)) {
+        restartRunner(id);
+        if (store.findReplay(id).filter(r -> !pushedHere(r)).isPresent()) {
             replayer.stopHere(id);
         }
+    }
+
+    /** True when this node is to push replay {@code r}'s bars: it is RUNNING and this node's. */
+    private boolean pushedHere(Replay r) {
+        return r.status().equals("RUNNING") && node.name().equals(r.runBy());
     }
 
     /**
@@ -682,20 +678,23 @@ public final class LiveStrategies implements AutoCloseable, MarketDataListener {
             return null;
         });
         for (Replay r : replayer.list()) {
-            if (!r.status().equals("RUNNING") || !node.name().equals(r.runBy())) {
+            if (!pushedHere(r)) {
                 replayer.stopHere(r.id());
             }
         }
     }
 
-    /** On the worker: drops the activation's runner and starts a new one if it is ACTIVE or PAUSED. */
-    private void restartRunner(UUID accountId, UUID id) {
+    /**
+     * On the worker: drops the activation's runner here, if any, and starts a new one as stored
+     * when this node runs it (ACTIVE or PAUSED, of an active account).
+     */
+    private void restartRunner(UUID id) {
         onWorker(() -> {
             LiveRunner old = runners.remove(id);
             if (old != null) {
                 old.stop();
             }
-            store.find(accountId, id).filter(a -> !a.status().equals("STOPPED") && !a.manual()).ifPresent(this::startRunner);
+            store.running(node.name(), id).ifPresent(this::startRunner);
             return null;
         });
     }
