@@ -70,14 +70,9 @@ public final class EquityCurve {
         return Instant.ofEpochSecond(seconds[i], nanos[i]);
     }
 
-    /** The UTC day of point {@code i}, as days since 1970-01-01. */
     /** The epoch second of point {@code i}'s time. */
     long second(int i) {
         return seconds[i];
-    }
-
-    long epochDay(int i) {
-        return Math.floorDiv(seconds[i], 86_400L);
     }
 
     /** The exact equity of point {@code i}. */

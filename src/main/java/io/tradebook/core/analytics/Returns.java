@@ -83,8 +83,11 @@ public final class Returns {
                 dayStart = Math.floorDiv(second, 86_400L) * 86_400L;
                 dayEnd = dayStart + 86_400L;
             }
-            long following = i == n - 1 ? 0 : curve.second(i + 1);
-            boolean lastOfDay = i == n - 1 || following >= dayEnd || following < dayStart;
+            boolean lastOfDay = i == n - 1;
+            if (!lastOfDay) {
+                long following = curve.second(i + 1);
+                lastOfDay = following >= dayEnd || following < dayStart;
+            }
             if (lastOfDay) {
                 if (count == picked.length) {
                     picked = Arrays.copyOf(picked, Math.min(n, count * 2));

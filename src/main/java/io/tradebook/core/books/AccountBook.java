@@ -38,7 +38,8 @@ public final class AccountBook {
         this(account, currency, journal, true);
     }
 
-    private AccountBook(String account, Currency currency, Journal journal, boolean keepRoundTrips) {
+    /** A book on {@code journal} that keeps each position's finished round trips, or only their count. */
+    AccountBook(String account, Currency currency, Journal journal, boolean keepRoundTrips) {
         Fill.requireName(account, "account");
         this.keepRoundTrips = keepRoundTrips;
         if (journal.currency() != currency) {

@@ -42,8 +42,8 @@ public final class Books {
 
     /** The book of {@code account}, opened in this books' currency on first use. */
     public AccountBook account(String account) {
-        return accounts.computeIfAbsent(account, a -> keepRoundTrips ? new AccountBook(a, currency,
-                keepEntries ? Journal.keepingEntries(currency) : Journal.balancesOnly(currency)) : AccountBook.figuresOnly(a, currency));
+        return accounts.computeIfAbsent(account, a -> new AccountBook(a, currency,
+                keepEntries ? Journal.keepingEntries(currency) : Journal.balancesOnly(currency), keepRoundTrips));
     }
 
     public FillResult apply(Fill fill) {
