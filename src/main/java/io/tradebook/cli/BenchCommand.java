@@ -79,13 +79,13 @@ final class BenchCommand implements Runnable {
             OrderWorkload memory = OrderWorkload.inMemory(threads);
             double inMemory = median(memory, threads, orders, "in memory", err, () -> { });
             requireClean(memory.verify(), "in memory");
-            String postgres = skipPostgres ? "skipped" : String.format("%.0f", measurePostgres(out));
+            String postgres = skipPostgres ? "skipped" : String.format("%.0f", measurePostgres(err));
             out.printf("orders/s in memory: %.0f%n", inMemory);
             out.println("orders/s postgres: " + postgres);
             return 0;
         }
 
-        private double measurePostgres(PrintWriter out) throws Exception {
+        private double measurePostgres(PrintWriter err) throws Exception {
             DatabaseConfig env = DatabaseConfig.fromEnvironment();
             boolean named = env.url().startsWith("jdbc:postgresql:") && System.getenv(DatabaseConfig.URL_VARIABLE) != null;
             String url = named ? env.url() : "jdbc:postgresql://127.0.0.1:5432/test";
@@ -99,10 +99,10 @@ final class BenchCommand implements Runnable {
                 try (OrderWorkload workload = OrderWorkload.inDatabase(db, dbThreads, dbWriters)) {
                     // after the warm-up the tables hold rows: gather their statistics, as autovacuum does within a
                     // minute on a database in use, so the planner plans the foreign-key checks on a fresh schema as it would there
-                    double perSecond = median(workload, dbThreads, Math.max(dbThreads, dbOrders), "postgres",
-                            spec.commandLine().getErr(), () -> db.jdbi().useHandle(h -> h.execute("ANALYZE")));
+                    double perSecond = median(workload, dbThreads, Math.max(dbThreads, dbOrders), "postgres", err,
+                            () -> db.jdbi().useHandle(h -> h.execute("ANALYZE")));
                     requireClean(workload.verify(), "in PostgreSQL");
-                    spec.commandLine().getErr().printf("postgres: %d clients, each order durable %.1f ms after its submit on average%n",
+                    err.printf("postgres: %d clients, each order durable %.1f ms after its submit on average%n",
                             dbThreads, dbThreads / perSecond * 1000);
                     return perSecond;
                 }

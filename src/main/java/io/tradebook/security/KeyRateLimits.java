@@ -10,23 +10,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * One token bucket per API key, holding a minute's worth of its rate limit. By default the
- * buckets live in this process (with several server processes, each allows the limit); with a
- * {@link Shared} store (Redis, {@link RedisKeyRateLimits}) every process takes from the same
- * bucket, and while that store cannot answer, the process's own buckets stand in. A key whose
- * limit changes gets a fresh bucket. Thread-safe.
+ * buckets live in this process (with several server processes, each allows the limit);
+ * {@link RedisKeyRateLimits} shares them between processes through Redis, and uses this process's
+ * own buckets while Redis cannot answer. A key whose limit changes gets a fresh bucket. Thread-safe.
  */
 public class KeyRateLimits {
-    /** Buckets that every server process shares. */
-    public interface Shared {
-        /**
-         * Takes one request from key {@code keyId}'s bucket of {@code perMinute} at {@code nowMillis};
-         * returns how long to wait, zero when allowed.
-         *
-         * @throws RuntimeException when the store cannot answer now
-         */
-        Duration take(UUID keyId, int perMinute, long nowMillis);
-    }
-
     private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
 

@@ -1,7 +1,6 @@
 package io.tradebook.store;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -62,7 +61,7 @@ final class ColumnArrays implements SqlParams {
     }
 
     /** Binds the arrays at {@code first}, {@code first + 1}, …; returns the next free position. */
-    int bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+    int bind(PreparedStatement ps, int first) throws SQLException {
         int at = first;
         for (String name : statement.names()) {
             ps.setObject(at++, literal(columns.get(name)), Types.OTHER);

@@ -98,10 +98,10 @@ final class PostgresBatchPlan {
             throw new IllegalArgumentException("rows for " + rows.size() + " statements, the plan has " + statements.size());
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int at = rows.get(ACCOUNT_UPDATE).bind(c, ps, 1);
+            int at = rows.get(ACCOUNT_UPDATE).bind(ps, 1);
             ps.setLong(at++, rows.get(ACCOUNT_UPDATE).rows());
             for (ColumnArrays r : rows.subList(ACCOUNT_UPDATE + 1, rows.size())) {
-                at = r.bind(c, ps, at);
+                at = r.bind(ps, at);
             }
             try {
                 ps.execute();
