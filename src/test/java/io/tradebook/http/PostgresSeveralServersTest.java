@@ -111,10 +111,8 @@ class PostgresSeveralServersTest {
 
     @Test
     void aPricePushedToOneServerFillsTheWorkingOrdersOfBoth() {
-        push(adminOnA, "AAPL", "100");
-        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String account = marginAccountAt100();
         String orders = "/api/accounts/" + account + "/orders";
-        awaitPrice(onB, "AAPL", "100");
         String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"5\",\"limitPrice\":\"95\"}";
         String fromA = submit(onA, orders, limit).get("id").asText();
         String fromB = submit(onB, orders, limit).get("id").asText();
@@ -130,10 +128,8 @@ class PostgresSeveralServersTest {
 
     @Test
     void aRiskRuleAddedThroughOneServerIsEnforcedByTheOther() {
-        push(adminOnA, "AAPL", "100");
-        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String account = marginAccountAt100();
         String orders = "/api/accounts/" + account + "/orders";
-        awaitPrice(onB, "AAPL", "100");
         ApiClient.Response rule = onA.post("/api/accounts/" + account + "/risk-rules", "{\"type\":\"MAX_POSITION_SIZE\",\"value\":\"5\"}");
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
         // a limit far below the market never fills: tries made before the rule arrives only leave working orders
@@ -147,10 +143,8 @@ class PostgresSeveralServersTest {
 
     @Test
     void aDailyOrderLimitHoldsAcrossBothServers() throws Exception {
-        push(adminOnA, "AAPL", "100");
-        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String account = marginAccountAt100();
         String orders = "/api/accounts/" + account + "/orders";
-        awaitPrice(onB, "AAPL", "100");
         ApiClient.Response rule = onA.post("/api/accounts/" + account + "/risk-rules", "{\"type\":\"MAX_ORDERS_PER_DAY\",\"value\":\"6\"}");
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> !b.server.context().trading().paper().rules().rules().isEmpty());
@@ -200,10 +194,8 @@ class PostgresSeveralServersTest {
 
     @Test
     void anOrderIsCancelledThroughEitherServerAndReplacedThroughTheOneThatWorksIt() {
-        push(adminOnA, "AAPL", "100");
-        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String account = marginAccountAt100();
         String orders = "/api/accounts/" + account + "/orders";
-        awaitPrice(onB, "AAPL", "100");
         String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"4\",\"limitPrice\":\"80\"}";
         String onSecond = submit(onB, orders, limit).get("id").asText();
 
@@ -225,10 +217,8 @@ class PostgresSeveralServersTest {
         assertThatThrownBy(() -> TestServer.alongside(a, c -> c)).isInstanceOf(TradingNode.NodeInUseException.class)
                 .hasMessageContaining("node second is running in another process");
 
-        push(adminOnA, "AAPL", "100");
-        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        String account = marginAccountAt100();
         String orders = "/api/accounts/" + account + "/orders";
-        awaitPrice(onB, "AAPL", "100");
         String limit = "{\"symbol\":\"AAPL\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"quantity\":\"3\",\"limitPrice\":\"90\"}";
         String onSecond = submit(onB, orders, limit).get("id").asText();
         String onMain = submit(onA, orders, limit).get("id").asText();
@@ -248,6 +238,14 @@ class PostgresSeveralServersTest {
                 + "WHERE account_id = CAST(:a AS UUID) ORDER BY broker_trade_id").bind("a", account).mapTo(String.class).list());
         assertThat(tradeIds).as("ids carry the node and its start").hasSize(2).anySatisfy(id -> assertThat(id).startsWith("PT-main-1-"))
                 .anySatisfy(id -> assertThat(id).startsWith("PT-second-2-"));
+    }
+
+    /** A MARGIN account of 100,000 opened through the first server, with AAPL at 100 in both servers' feeds. */
+    private String marginAccountAt100() {
+        push(adminOnA, "AAPL", "100");
+        String account = open(onA, "{\"name\":\"Margin\",\"type\":\"MARGIN\",\"initialCash\":\"100000\"}");
+        awaitPrice(onB, "AAPL", "100");
+        return account;
     }
 
     private int count(String sql, String account) {
