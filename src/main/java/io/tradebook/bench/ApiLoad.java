@@ -130,9 +130,10 @@ public final class ApiLoad implements AutoCloseable {
 
     /**
      * Drives the server with {@code clients} clients for {@code warmup}, then measures for
-     * {@code window}, and returns the figures of the window.
+     * {@code window}, and returns the figures of the window. {@code midWarmup} runs once, halfway
+     * through the warm-up, while the clients go on (the bench gathers the tables' statistics there).
      */
-    public Figures run(int clients, Duration warmup, Duration window) throws InterruptedException {
+    public Figures run(int clients, Duration warmup, Duration window, Runnable midWarmup) throws InterruptedException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -214,6 +215,8 @@ public final class ApiLoad implements AutoCloseable {
             t.start();
         }
         ready.await();
+        Thread.sleep(Math.max(0, (start + warmup.toNanos() / 2 - System.nanoTime()) / 1_000_000));
+        midWarmup.run();
         Thread.sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
         processCpuAtStart[0] = os.getProcessCpuTime();
         done.await();
