@@ -36,7 +36,7 @@ final class BenchApiCommand implements Callable<Integer> {
     @Option(names = "--accounts-per-user", defaultValue = "2", description = "Paper CASH accounts per user (default ${DEFAULT-VALUE}).")
     int accountsPerUser;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Seconds of load before measuring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30", description = "Seconds of load before measuring (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--seconds", defaultValue = "20", description = "Seconds measured (default ${DEFAULT-VALUE}).")

@@ -91,9 +91,18 @@ public final class GroupCommitExecutionStore implements ExecutionStore, AutoClos
         this(jdbi, writers, maxBatch, false, java.util.Objects.requireNonNull(node, "node"));
     }
 
+    /** For tests: writers beyond the first help as soon as more than {@code helpAt} writes wait per busy writer. */
+    GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, int helpAt) {
+        this(new GroupCommitLog(jdbi, writers, maxBatch, helpAt, null), jdbi, false);
+    }
+
     private GroupCommitExecutionStore(Jdbi jdbi, int writers, int maxBatch, boolean exclusive, String node) {
+        this(new GroupCommitLog(jdbi, writers, maxBatch, node), jdbi, exclusive);
+    }
+
+    private GroupCommitExecutionStore(GroupCommitLog log, Jdbi jdbi, boolean exclusive) {
         this.jdbi = jdbi;
-        this.log = new GroupCommitLog(jdbi, writers, maxBatch, node);
+        this.log = log;
         this.exclusive = exclusive;
     }
 

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * Ids for new fills and journal entries, taken from their sequences a block at a time, for one
- * group-commit writer on PostgreSQL: the rows can then be written with their ids, in one
- * statement, and a journal entry's postings can name it. Ids come out ascending, so an account's
- * entries, all written by one writer, keep the order they happened in. Unused ids are skipped,
- * as a sequence does anyway. Not thread-safe: one per writer.
+ * Ids for new fills and journal entries, taken from their sequences a block at a time, for the
+ * group-commit writers on PostgreSQL: the rows can then be written with their ids, in one
+ * statement, and a journal entry's postings can name it. One is shared by all writers of a log,
+ * and ids come out ascending: an account's later writes are taken (by whichever writer) only
+ * after its earlier ones were written, so its entries keep the order they happened in, which is
+ * the order the books are loaded in. Unused ids are skipped, as a sequence does anyway.
+ * Thread-safe.
  */
 final class IdBlocks {
     private static final int BLOCK = 1024;
@@ -19,11 +21,11 @@ final class IdBlocks {
     private final Block fills = new Block("fills");
     private final Block entries = new Block("journal_entries");
 
-    long nextFill(Connection c) throws SQLException {
+    synchronized long nextFill(Connection c) throws SQLException {
         return fills.next(c);
     }
 
-    long nextEntry(Connection c) throws SQLException {
+    synchronized long nextEntry(Connection c) throws SQLException {
         return entries.next(c);
     }
 

@@ -41,7 +41,8 @@ abstract class GroupCommitContract {
     void open() {
         owner = new TestOwner(newDatabase(), "group@example.com");
         database = owner.database;
-        store = new GroupCommitExecutionStore(database.jdbi(), 2, 64);
+        // the second writer helps whenever more than one write waits, so both writers take writes of the same accounts by turns
+        store = new GroupCommitExecutionStore(database.jdbi(), 2, 64, 1);
     }
 
     @AfterEach
