@@ -77,6 +77,37 @@ abstract class EventSinkContract {
     }
 
     @Test
+    void notificationsStoredTogetherComeBackInOrderWithAscendingIdsAndTheirTextIntact() {
+        AccountRepository.Account alice = account("alice@example.com");
+        AccountRepository.Account bob = account("bob@example.com");
+        Map<String, String> odd = Map.of("note", "\"quoted\", back\\slash, {braces}, é", "empty", "", "comma", "a,b");
+        List<Notification> notifications = List.of(
+                new Notification(alice.id().toString(), NotificationType.ORDER_FILLED, AlertLevel.INFO, "AAPL \"filled\"",
+                        "Bought 10 AAPL at 101.5\nsecond line", odd, T0),
+                new Notification(null, NotificationType.SERVICE_DOWN, AlertLevel.CRITICAL, "Broker down", "NULL", Map.of(), T0.plusSeconds(1)),
+                new Notification(bob.id().toString(), NotificationType.RISK_ALERT, AlertLevel.WARNING, "x".repeat(250), "Bob's",
+                        Map.of("limit", "0.05"), T0.plusMillis(1500)));
+        List<UUID> users = java.util.Arrays.asList(alice.userId(), null, bob.userId());
+
+        List<JdbiEventSink.StoredNotification> stored = sink.storeAll(notifications, users);
+
+        assertThat(stored).extracting(JdbiEventSink.StoredNotification::userId).containsExactly(alice.userId(), null, bob.userId());
+        assertThat(stored.get(0).id()).isLessThan(stored.get(1).id());
+        assertThat(stored.get(1).id()).isLessThan(stored.get(2).id());
+        JdbiEventSink.StoredNotification aliceSees = sink.notifications(alice.userId(), 10).stream()
+                .filter(n -> n.id() == stored.get(0).id()).findFirst().orElseThrow();
+        assertThat(aliceSees).isEqualTo(stored.get(0));
+        assertThat(aliceSees.title()).isEqualTo("AAPL \"filled\"");
+        assertThat(aliceSees.message()).isEqualTo("Bought 10 AAPL at 101.5\nsecond line");
+        assertThat(aliceSees.data()).isEqualTo(odd);
+        assertThat(sink.notifications(null, 10)).extracting(JdbiEventSink.StoredNotification::message).containsExactly("NULL");
+        JdbiEventSink.StoredNotification bobSees = sink.notifications(bob.userId(), 10).get(0);
+        assertThat(bobSees).isEqualTo(stored.get(2));
+        assertThat(bobSees.title()).hasSizeLessThanOrEqualTo(200);
+        assertThat(bobSees.createdAt()).isEqualTo(T0.plusMillis(1500));
+    }
+
+    @Test
     void anUnknownAccountIsRefusedAndALongTitleShortened() {
         String stranger = UUID.randomUUID().toString();
         assertThatThrownBy(() -> sink.notify(new Notification(stranger, NotificationType.SYSTEM_ERROR, AlertLevel.ERROR, "t", "m",
