@@ -131,10 +131,7 @@ final class GroupCommitLog implements AutoCloseable {
                 throw new IllegalStateException("the store is closed");
             }
             pending.add(new Write(owner, owner.takeVersion(), rows, done));
-            wake[0].signal();
-            for (int helper = 1; helper < wake.length && pending.size() > helper * helpAt; helper++) {
-                wake[helper].signal();
-            }
+            wakeWriters();
         } finally {
             lock.unlock();
         }
@@ -169,22 +166,20 @@ final class GroupCommitLog implements AutoCloseable {
                     }
                     wake[writer].awaitUninterruptibly();
                 }
-                if (!pending.isEmpty()) {
-                    signalOthers(writer); // what this writer left may be enough for another
-                }
+                wakeWriters(); // what this writer left may be enough for another
             } finally {
                 lock.unlock();
             }
             batches.incrementAndGet(writer);
             try {
-                commit(batch, ids);
+                commit(batch);
             } finally {
                 lock.lock();
                 try {
                     for (Write w : batch) {
                         inFlight.remove(w.owner().account());
                     }
-                    signalOthers(writer); // their accounts are free again, or the writers may stop
+                    wakeWriters(); // their accounts are free again
                 } finally {
                     lock.unlock();
                 }
@@ -193,11 +188,15 @@ final class GroupCommitLog implements AutoCloseable {
         }
     }
 
-    private void signalOthers(int writer) {
-        for (int i = 0; i < wake.length; i++) {
-            if (i != writer) {
-                wake[i].signal();
-            }
+    /** Whether writer {@code writer} takes writes now: the first always, another while enough wait or once closed. Under the lock. */
+    private boolean needed(int writer) {
+        return writer == 0 || closed || pending.size() > writer * helpAt;
+    }
+
+    /** Wakes each writer that may take something now (see {@link #needed}). Under the lock. */
+    private void wakeWriters() {
+        for (int i = 0; i < wake.length && needed(i); i++) {
+            wake[i].signal();
         }
     }
 
@@ -209,7 +208,7 @@ final class GroupCommitLog implements AutoCloseable {
      * comment). Called under the lock.
      */
     private boolean take(int writer, List<Write> batch) {
-        if (pending.isEmpty() || writer > 0 && pending.size() <= writer * helpAt && !closed) {
+        if (pending.isEmpty() || !needed(writer)) {
             return false;
         }
         int share = Math.min(maxBatch, Math.max(helpAt, (pending.size() + wake.length - 1) / wake.length));
@@ -226,7 +225,7 @@ final class GroupCommitLog implements AutoCloseable {
         return !batch.isEmpty();
     }
 
-    private void commit(List<Write> writes, IdBlocks ids) {
+    private void commit(List<Write> writes) {
         List<Write> live = new ArrayList<>(writes.size());
         for (Write w : writes) {
             if (w.owner().hasFailed()) {
@@ -241,7 +240,7 @@ final class GroupCommitLog implements AutoCloseable {
         try {
             RowBatch rows = new RowBatch(node);
             live.forEach(w -> w.addTo(rows));
-            write(rows, ids);
+            write(rows);
             live.forEach(w -> w.done().complete(null));
         } catch (RuntimeException batchFailure) {
             if (batchFailure instanceof ConcurrentChangeException) {
@@ -250,12 +249,12 @@ final class GroupCommitLog implements AutoCloseable {
                 LOG.warn("a group commit of {} writes failed ({}); writing them one by one", live.size(), batchFailure.toString());
             }
             for (Write w : live) {
-                commitAlone(w, ids);
+                commitAlone(w);
             }
         }
     }
 
-    private void commitAlone(Write w, IdBlocks ids) {
+    private void commitAlone(Write w) {
         if (w.owner().hasFailed()) {
             w.done().completeExceptionally(staleState(w.owner()));
             return;
@@ -263,7 +262,7 @@ final class GroupCommitLog implements AutoCloseable {
         try {
             RowBatch rows = new RowBatch(node);
             w.addTo(rows);
-            write(rows, ids);
+            write(rows);
             w.done().complete(null);
         } catch (RuntimeException e) {
             if (e instanceof ConcurrentChangeException) {
@@ -281,7 +280,7 @@ final class GroupCommitLog implements AutoCloseable {
      * inserts and updates (one round trip, see {@link PostgresBatchPlan}), elsewhere (the embedded
      * H2, where a statement costs no round trip) as one JDBC batch per table.
      */
-    private void write(RowBatch rows, IdBlocks ids) {
+    private void write(RowBatch rows) {
         if (!postgres) {
             jdbi.useTransaction(rows::writeTo);
             return;
@@ -328,9 +327,7 @@ final class GroupCommitLog implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
-            for (Condition c : wake) {
-                c.signal();
-            }
+            wakeWriters(); // every writer, to write what waits or to stop
         } finally {
             lock.unlock();
         }
