@@ -126,7 +126,7 @@ public final class TradebookServer implements AutoCloseable {
         } catch (RuntimeException e) {
             live.close();
             metrics.close();
-            close(rateLimits);
+            rateLimits.close();
             throw e;
         }
         try {
@@ -141,7 +141,7 @@ public final class TradebookServer implements AutoCloseable {
             trading.close();
             live.close();
             metrics.close();
-            close(rateLimits);
+            rateLimits.close();
             throw e;
         }
     }
@@ -293,13 +293,7 @@ public final class TradebookServer implements AutoCloseable {
             context.trading().close();
             context.live().close();
             metrics.close();
-            close(rateLimits);
-        }
-    }
-
-    private static void close(KeyRateLimits limits) {
-        if (limits instanceof RedisKeyRateLimits shared) {
-            shared.close();
+            rateLimits.close();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * {@link RedisKeyRateLimits} shares them between processes through Redis, and uses this process's
  * own buckets while Redis cannot answer. A key whose limit changes gets a fresh bucket. Thread-safe.
  */
-public class KeyRateLimits {
+public class KeyRateLimits implements AutoCloseable {
     private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -36,5 +36,10 @@ public class KeyRateLimits {
 
     protected final Clock clock() {
         return clock;
+    }
+
+    /** Releases what the limits hold outside this process (nothing, for this process's own buckets). */
+    @Override
+    public void close() {
     }
 }
