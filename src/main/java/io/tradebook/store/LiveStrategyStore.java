@@ -201,7 +201,6 @@ public final class LiveStrategyStore {
                 .bind("node", node).map(LiveStrategyStore::replay).list());
     }
 
-
     /** Records that replay {@code id} has pushed its bars up to the one at {@code until}, {@code count} in all. */
     public void progress(UUID id, Instant until, long count) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE market_replays SET replayed_until = :until, bars_replayed = :count, "
