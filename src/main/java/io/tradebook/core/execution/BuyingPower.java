@@ -7,14 +7,13 @@ import io.tradebook.core.books.Side;
 import io.tradebook.core.money.Money;
 import io.tradebook.core.money.Price;
 import io.tradebook.core.money.Quantity;
-import io.tradebook.core.orders.Order;
 import io.tradebook.core.orders.OrderCheck.Problem;
 import io.tradebook.core.orders.OrderRequest;
 import io.tradebook.core.orders.RejectReason;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +38,24 @@ public final class BuyingPower {
     private BuyingPower() {
     }
 
+    /**
+     * What an account's open orders hold back, as the check reads it: amounts in the account's
+     * currency, each a sum over the open orders (zero when none holds anything).
+     */
+    interface Holds {
+        /** The cash {@code strategy}'s open orders reserve. */
+        BigDecimal reservedBy(String strategy);
+
+        /** The strategies whose open orders reserve cash. */
+        Set<String> reservingStrategies();
+
+        /** The cash all open orders reserve. */
+        BigDecimal reservedTotal();
+
+        /** The units {@code strategy}'s open sell orders in {@code symbol} still offer. */
+        Quantity offered(String strategy, String symbol);
+    }
+
     /** The outcome: either a problem, or what to hold back (possibly zero). */
     public record Decision(Problem problem, Money reserve) {
         public boolean approved() {
@@ -51,21 +68,16 @@ public final class BuyingPower {
      * @param reservePrice the price a buy is assumed to pay per unit (its limit, or the reference price plus a buffer)
      * @param referencePrice the latest price of the symbol, to value the order and positions
      * @param feeEstimate the fee the order is expected to cost
-     * @param openOrders the account's open orders
+     * @param open what the account's open orders hold back
      * @param allocated whether a strategy of the account trades from a segregated budget
      */
     static Decision check(TradingAccount account, StrategyActivation activation, Quantity position, OrderRequest r, Price reservePrice,
-                          Price referencePrice, Money feeEstimate, Collection<Order> openOrders, BookKeeper books,
+                          Price referencePrice, Money feeEstimate, Holds open, BookKeeper books,
                           ReferencePrices marks, Predicate<String> allocated) {
         Money zero = Money.zero(account.currency());
         Quantity increase = increase(position, r.side(), r.quantity());
         if (r.side() == Side.SELL && account.type() == AccountType.CASH) {
-            Quantity offered = Quantity.ZERO;
-            for (Order o : openOrders) {
-                if (o.side() == Side.SELL && o.strategy().equals(r.strategy()) && o.symbol().equals(r.symbol())) {
-                    offered = offered.plus(o.remaining());
-                }
-            }
+            Quantity offered = open.offered(r.strategy(), r.symbol());
             Quantity free = position.minus(offered);
             if (free.compareTo(r.quantity()) < 0) {
                 return new Decision(new Problem(RejectReason.SHORT_SELLING_NOT_ALLOWED, "a CASH account cannot short: strategy "
@@ -83,14 +95,18 @@ public final class BuyingPower {
                         "strategy " + r.strategy() + " trades from a segregated budget and cannot short " + r.symbol()), zero);
             }
             Money cost = r.quantity().times(reservePrice).plus(feeEstimate);
-            Money held = zero;
-            for (Order o : openOrders) {
-                // a budgeted strategy competes only with itself; pooled strategies share the pool
-                boolean sameBudget = activation.allocated() ? o.strategy().equals(r.strategy()) : !allocated.test(o.strategy());
-                if (sameBudget) {
-                    held = held.plus(o.reserved());
+            // a budgeted strategy competes only with itself; pooled strategies share the pool
+            BigDecimal heldAmount = BigDecimal.ZERO;
+            if (activation.allocated()) {
+                heldAmount = open.reservedBy(r.strategy());
+            } else {
+                for (String strategy : open.reservingStrategies()) {
+                    if (!allocated.test(strategy)) {
+                        heldAmount = heldAmount.add(open.reservedBy(strategy));
+                    }
                 }
             }
+            Money held = Money.of(heldAmount, account.currency());
             Money available = books.cashAvailable(account.key(), r.strategy()).minus(held);
             if (available.compareTo(cost) < 0) {
                 return new Decision(new Problem(RejectReason.INSUFFICIENT_BUYING_POWER, "order needs "
@@ -101,11 +117,11 @@ public final class BuyingPower {
             }
             return new Decision(null, cost);
         }
-        return marginCheck(account, r, increase, referencePrice, openOrders, books, marks);
+        return marginCheck(account, r, increase, referencePrice, open, books, marks);
     }
 
     private static Decision marginCheck(TradingAccount account, OrderRequest r, Quantity increase, Price referencePrice,
-                                        Collection<Order> openOrders, BookKeeper books, ReferencePrices marks) {
+                                        Holds open, BookKeeper books, ReferencePrices marks) {
         AccountSnapshot snapshot = books.snapshot(account.key());
         Map<String, Price> prices = new HashMap<>();
         Money gross = Money.zero(account.currency());
@@ -116,10 +132,7 @@ public final class BuyingPower {
                 gross = gross.plus(p.quantity().times(mark));
             }
         }
-        Money pending = Money.zero(account.currency());
-        for (Order o : openOrders) {
-            pending = pending.plus(o.reserved());
-        }
+        Money pending = Money.of(open.reservedTotal(), account.currency());
         Money equity = snapshot.equity(prices);
         Money orderExposure = increase.times(referencePrice);
         Money required = Money.of(gross.plus(orderExposure).amount().multiply(INITIAL_MARGIN), account.currency()).plus(pending);

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +90,7 @@ public final class ExecutionEngine implements BrokerListener {
      */
     private static final class Lane {
         final ReentrantLock lock = new ReentrantLock();
-        final Map<String, Order> open = new LinkedHashMap<>();
+        final OpenOrders open = new OpenOrders();
         final Map<String, Pin> pinned = new HashMap<>();
     }
 
@@ -159,7 +158,7 @@ public final class ExecutionEngine implements BrokerListener {
                 }
                 Instant now = clock.instant();
                 String candidate = ids.get();
-                OrderScreen.Screening screening = screen.screen(candidate, request, account, activation, lane.open.values(), now);
+                OrderScreen.Screening screening = screen.screen(candidate, request, account, activation, lane.open, now);
                 Order screened = screening.order();
                 if (screened.status() == OrderStatus.REJECTED) {
                     store.insert(screened, OrderEvent.of(null, screened));
@@ -295,9 +294,8 @@ public final class ExecutionEngine implements BrokerListener {
                     current.type(), current.timeInForce(), quantity, limitPrice, stopPrice, current.confidence());
             OrderRequest rest = new OrderRequest(whole.account(), whole.strategy(), null, whole.symbol(), whole.side(), whole.type(),
                     whole.timeInForce(), quantity.minus(current.filledQuantity()), limitPrice, stopPrice, whole.confidence());
-            List<Order> others = new ArrayList<>(lane.open.values());
-            others.removeIf(o -> o.id().equals(orderId));
-            BuyingPower.Decision bp = screen.recheck(accounts.account(current.account()).orElseThrow(), whole, rest, others);
+            BuyingPower.Decision bp = screen.recheck(accounts.account(current.account()).orElseThrow(), whole, rest,
+                    lane.open.without(orderId));
             if (!bp.approved()) {
                 throw new IllegalArgumentException(bp.problem().reason() + ": " + bp.problem().message());
             }
@@ -510,7 +508,7 @@ public final class ExecutionEngine implements BrokerListener {
         return lanes.computeIfAbsent(account, a -> {
             Lane lane = new Lane();
             for (Order o : store.openOrders(a)) {
-                lane.open.put(o.id(), o);
+                lane.open.put(o);
                 accountOfOpenOrder.put(o.id(), a);
             }
             return lane;
@@ -586,12 +584,12 @@ public final class ExecutionEngine implements BrokerListener {
      * to what the store holds.
      */
     private void refresh(Lane lane, String account) {
-        for (String id : lane.open.keySet()) {
+        for (String id : lane.open.ids()) {
             accountOfOpenOrder.remove(id);
         }
         lane.open.clear();
         for (Order o : store.openOrders(account)) {
-            lane.open.put(o.id(), o);
+            lane.open.put(o);
             accountOfOpenOrder.put(o.id(), account);
         }
         for (Map.Entry<String, Pin> p : lane.pinned.entrySet()) {
@@ -609,7 +607,7 @@ public final class ExecutionEngine implements BrokerListener {
             pin.latest = order;
         }
         if (order.isOpen()) {
-            lane.open.put(order.id(), order);
+            lane.open.put(order);
             accountOfOpenOrder.put(order.id(), order.account());
         } else {
             lane.open.remove(order.id());

@@ -13,7 +13,6 @@ import io.tradebook.core.orders.OrderRequest;
 import io.tradebook.core.orders.OrderType;
 import io.tradebook.core.orders.RejectReason;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -47,7 +46,7 @@ final class OrderScreen {
         }
     }
 
-    Screening screen(String id, OrderRequest r, TradingAccount account, StrategyActivation activation, Collection<Order> openOrders,
+    Screening screen(String id, OrderRequest r, TradingAccount account, StrategyActivation activation, BuyingPower.Holds open,
                      Instant now) {
         Money zero = Money.zero(account.currency());
         Optional<Instrument> instrument = instruments.find(r.symbol());
@@ -77,7 +76,7 @@ final class OrderScreen {
         if (denial.isPresent()) {
             return new Screening(Order.reject(id, r, RejectReason.RISK_RULE, denial.get().message(), zero, now), denial.get());
         }
-        BuyingPower.Decision bp = buyingPower(account, activation, position, r, reference, openOrders);
+        BuyingPower.Decision bp = buyingPower(account, activation, position, r, reference, open);
         if (!bp.approved()) {
             return new Screening(Order.reject(id, r, bp.problem().reason(), bp.problem().message(), zero, now));
         }
@@ -85,21 +84,21 @@ final class OrderScreen {
     }
 
     /** Checks new terms for a working order: its rest ({@code rest}) against buying power without its own reservation. */
-    BuyingPower.Decision recheck(TradingAccount account, OrderRequest whole, OrderRequest rest, Collection<Order> otherOpenOrders) {
+    BuyingPower.Decision recheck(TradingAccount account, OrderRequest whole, OrderRequest rest, BuyingPower.Holds others) {
         Optional<Problem> problem = OrderCheck.check(whole, instruments.find(whole.symbol()).orElseThrow());
         if (problem.isPresent()) {
             return new BuyingPower.Decision(problem.get(), Money.zero(account.currency()));
         }
         StrategyActivation activation = accounts.activation(account.key(), rest.strategy()).orElseThrow();
         Quantity position = books.position(account.key(), rest.strategy(), rest.symbol());
-        return buyingPower(account, activation, position, rest, referencePrice(rest), otherOpenOrders);
+        return buyingPower(account, activation, position, rest, referencePrice(rest), others);
     }
 
     private BuyingPower.Decision buyingPower(TradingAccount account, StrategyActivation activation, Quantity position, OrderRequest r,
-                                             Price reference, Collection<Order> openOrders) {
+                                             Price reference, BuyingPower.Holds open) {
         Price reservePrice = reservePrice(r, reference);
         return BuyingPower.check(account, activation, position, r, reservePrice, reference, settings.fees().estimate(r, reservePrice),
-                openOrders, books, prices, s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
+                open, books, prices, s -> accounts.activation(account.key(), s).map(StrategyActivation::allocated).orElse(false));
     }
 
     /** The latest price of the symbol, else the order's own limit or stop; null when there is none. */
