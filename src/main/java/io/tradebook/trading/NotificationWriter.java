@@ -17,13 +17,18 @@ import org.slf4j.LoggerFactory;
  * Stores the order path's notifications off the request thread: each is queued with its user
  * (known from the account cache, so no lookup), and one writer thread stores what has gathered in
  * one transaction, then publishes each live to its user. So a submit that fills an order does not
- * wait for its "order filled" notification. A notification is advisory: one still queued when the
+ * wait for its "order filled" notification. The writer lets a batch gather for up to
+ * {@link #LINGER_NANOS} after its first notification: under load, a transaction then stores
+ * dozens instead of two or three (each transaction costs the database about as much as its rows),
+ * and a notification reaches its user a few milliseconds later. A notification is advisory: one still queued when the
  * process dies is lost (the order and its fills are not: they are durable before the submit
  * returns); one the database refuses is logged and dropped. Thread-safe.
  */
 final class NotificationWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationWriter.class);
     private static final int BATCH = 256;
+    /** How long a batch may gather after its first notification: 5 ms. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** A notification and its user. */
     private record Addressed(Notification notification, UUID user) {
@@ -63,7 +68,7 @@ final class NotificationWriter implements AutoCloseable {
                     return;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                gather(batch, System.nanoTime() + LINGER_NANOS);
                 boolean stop = batch.remove(STOP);
                 write(batch);
                 batch.clear();
@@ -73,6 +78,25 @@ final class NotificationWriter implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Adds to {@code batch} what is queued, and what arrives until {@code deadline}, up to a full batch or a stop. */
+    private void gather(List<Addressed> batch, long deadline) throws InterruptedException {
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            if (batch.size() >= BATCH || batch.get(batch.size() - 1) == STOP || closed) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Addressed next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
