@@ -198,6 +198,9 @@ public final class EventStreams implements AutoCloseable {
     }
 
     private void accept(LiveEvent event) {
+        if (!anyoneFor(event)) {
+            return; // no stream and no replay buffer of its user: nobody could ever read it
+        }
         String json;
         try {
             json = LiveEventJson.client(event);
@@ -222,6 +225,16 @@ public final class EventStreams implements AutoCloseable {
                     deliver(List.copyOf(theirs), frame, seq);
                 }
             }
+        }
+    }
+
+    /** Whether a client may receive {@code event}, now or on resuming: it is public, or its user has a stream or a replay buffer. */
+    private boolean anyoneFor(LiveEvent event) {
+        if (event.userId() == null) {
+            return true;
+        }
+        synchronized (lock) {
+            return userBuffers.containsKey(event.userId()) || clientsByUser.containsKey(event.userId());
         }
     }
 
