@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 
 /**
  * Finds out who is calling from the credentials of a request: an access token or an API key, given
@@ -30,6 +31,9 @@ import java.util.concurrent.ConcurrentMap;
  * once; refuses (as too many) a key over its limit.
  */
 public final class Authenticator {
+    /** The gap between an Authorization header's scheme and its credential. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private final AccessTokens tokens;
     private final SessionRepository sessions;
@@ -58,7 +62,7 @@ public final class Authenticator {
     public Outcome<Principal> authenticate(String authorization, String apiKeyHeader) {
         String bearer = null;
         if (authorization != null && !authorization.isBlank()) {
-            String[] parts = authorization.strip().split("\\s+", 2);
+            String[] parts = SPACES.split(authorization.strip(), 2);
             if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
                 return Outcome.refused(Refusal.unauthenticated("the Authorization header must be 'Bearer <token or key>'"));
             }
