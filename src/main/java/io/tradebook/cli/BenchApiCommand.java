@@ -25,7 +25,7 @@ final class BenchApiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--clients", defaultValue = "32",
+    @Option(names = "--clients", defaultValue = "16",
             description = {"Concurrent clients, each on its own keep-alive connection, each waiting for its answer (default ${DEFAULT-VALUE}).",
                 "Client i orders on account i mod accounts: keep a few clients per account (one account's fills go out one at a time)."})
     int clients;
