@@ -47,17 +47,13 @@ final class OpenOrders implements BuyingPower.Holds {
 
     /** Adds {@code order}, or replaces the earlier state of it (keeping its place in the order of arrival). */
     void put(Order order) {
-        Order before = orders.put(order.id(), order);
-        if (before != null) {
-            count(before, -1);
-        }
-        count(order, 1);
+        change(orders.put(order.id(), order), order);
     }
 
     void remove(String id) {
         Order before = orders.remove(id);
         if (before != null) {
-            count(before, -1);
+            change(before, null);
         }
     }
 
@@ -100,32 +96,43 @@ final class OpenOrders implements BuyingPower.Holds {
         return sum == null ? Quantity.ZERO : Quantity.of(sum);
     }
 
-    /** Adds ({@code sign} 1) or takes away ({@code sign} −1) what {@code o} holds back. */
-    private void count(Order o, int sign) {
-        BigDecimal reserved = o.reserved().amount();
-        if (reserved.signum() != 0) {
-            if (currency == null) {
-                currency = o.reserved().currency();
-            } else if (o.reserved().currency() != currency) {
-                throw new IllegalArgumentException("order " + o.id() + " reserves " + o.reserved().currency() + " in an account of "
-                        + currency);
+    /**
+     * Moves the sums from what {@code before} held back to what {@code after} holds back: two
+     * states of one order (its strategy, symbol and side never change), either of them null when
+     * the order comes or goes.
+     */
+    private void change(Order before, Order after) {
+        Order either = after != null ? after : before;
+        BigDecimal wasReserved = before == null ? BigDecimal.ZERO : before.reserved().amount();
+        BigDecimal reserved = after == null ? BigDecimal.ZERO : after.reserved().amount();
+        if (wasReserved != reserved && wasReserved.compareTo(reserved) != 0) {
+            if (after != null && reserved.signum() != 0) {
+                requireCurrency(after);
             }
-            BigDecimal signed = sign > 0 ? reserved : reserved.negate();
-            reservedTotal = reservedTotal.add(signed);
+            BigDecimal delta = reserved.subtract(wasReserved);
+            reservedTotal = reservedTotal.add(delta);
             if (reservedTotal.signum() == 0) {
                 reservedTotal = BigDecimal.ZERO;
             }
-            add(reservedByStrategy, o.strategy(), signed);
+            add(reservedByStrategy, either.strategy(), delta);
         }
-        if (o.side() == Side.SELL) {
-            BigDecimal remaining = o.remaining().value();
-            if (remaining.signum() != 0) {
-                Map<String, BigDecimal> bySymbol = offeredByStrategy.computeIfAbsent(o.strategy(), s -> new HashMap<>());
-                add(bySymbol, o.symbol(), sign > 0 ? remaining : remaining.negate());
-                if (bySymbol.isEmpty()) {
-                    offeredByStrategy.remove(o.strategy());
-                }
+        if (either.side() == Side.SELL) {
+            BigDecimal wasOffered = before == null ? BigDecimal.ZERO : before.remaining().value();
+            BigDecimal offered = after == null ? BigDecimal.ZERO : after.remaining().value();
+            if (wasOffered.compareTo(offered) != 0) {
+                // a strategy's map stays once made: strategies are few, and sells come and go
+                Map<String, BigDecimal> bySymbol = offeredByStrategy.computeIfAbsent(either.strategy(), s -> new HashMap<>());
+                add(bySymbol, either.symbol(), offered.subtract(wasOffered));
             }
+        }
+    }
+
+    private void requireCurrency(Order o) {
+        if (currency == null) {
+            currency = o.reserved().currency();
+        } else if (o.reserved().currency() != currency) {
+            throw new IllegalArgumentException("order " + o.id() + " reserves " + o.reserved().currency() + " in an account of "
+                    + currency);
         }
     }
 
