@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class EquityCurve {
     private final Currency currency;
     private final long[] seconds;
+    /** Null while every point falls on a whole second (bars do), so a curve of a million bars holds no array of zeros. */
     private final int[] nanos;
     private final long[] unscaled;
     private final byte[] scales;
@@ -67,7 +68,7 @@ public final class EquityCurve {
     /** The time of point {@code i} (0-based). */
     public Instant time(int i) {
         Objects.checkIndex(i, size);
-        return Instant.ofEpochSecond(seconds[i], nanos[i]);
+        return Instant.ofEpochSecond(seconds[i], nanos == null ? 0 : nanos[i]);
     }
 
     /** The epoch second of point {@code i}'s time. */
@@ -115,6 +116,7 @@ public final class EquityCurve {
     public static final class Builder {
         private final Currency currency;
         private long[] seconds;
+        /** Made at the first point with a fraction of a second. */
         private int[] nanos;
         private long[] unscaled;
         private byte[] scales;
@@ -124,7 +126,6 @@ public final class EquityCurve {
         private Builder(Currency currency, int capacity) {
             this.currency = Objects.requireNonNull(currency, "currency");
             seconds = new long[capacity];
-            nanos = new int[capacity];
             unscaled = new long[capacity];
             scales = new byte[capacity];
         }
@@ -169,14 +170,17 @@ public final class EquityCurve {
 
         /** Checks the time of the next point, makes room for it and stores its time; returns its index. */
         private int next(long s, int n) {
-            if (size > 0 && (s < seconds[size - 1] || (s == seconds[size - 1] && n <= nanos[size - 1]))) {
+            int previousNano = size == 0 || nanos == null ? 0 : nanos[size - 1];
+            if (size > 0 && (s < seconds[size - 1] || (s == seconds[size - 1] && n <= previousNano))) {
                 throw new IllegalArgumentException("equity point at " + Instant.ofEpochSecond(s, n) + " is not after the previous point at "
-                        + Instant.ofEpochSecond(seconds[size - 1], nanos[size - 1]));
+                        + Instant.ofEpochSecond(seconds[size - 1], previousNano));
             }
             if (size == seconds.length) {
                 int capacity = size * 2;
                 seconds = Arrays.copyOf(seconds, capacity);
-                nanos = Arrays.copyOf(nanos, capacity);
+                if (nanos != null) {
+                    nanos = Arrays.copyOf(nanos, capacity);
+                }
                 unscaled = Arrays.copyOf(unscaled, capacity);
                 scales = Arrays.copyOf(scales, capacity);
                 if (exact != null) {
@@ -184,7 +188,12 @@ public final class EquityCurve {
                 }
             }
             seconds[size] = s;
-            nanos[size] = n;
+            if (n != 0 && nanos == null) {
+                nanos = new int[seconds.length];
+            }
+            if (nanos != null) {
+                nanos[size] = n;
+            }
             return size;
         }
 
@@ -201,7 +210,8 @@ public final class EquityCurve {
             if (size >= seconds.length - seconds.length / 4) {
                 return new EquityCurve(currency, seconds, nanos, unscaled, scales, exact, size);
             }
-            return new EquityCurve(currency, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), Arrays.copyOf(unscaled, size),
+            return new EquityCurve(currency, Arrays.copyOf(seconds, size), nanos == null ? null : Arrays.copyOf(nanos, size),
+                    Arrays.copyOf(unscaled, size),
                     Arrays.copyOf(scales, size), exact == null ? null : Arrays.copyOf(exact, size), size);
         }
     }

@@ -41,6 +41,20 @@ class EquityCurveTest {
     }
 
     @Test
+    void fractionsOfASecondAreKeptOnceTheyAppearAndOrderPointsWithinASecond() {
+        long s = T.getEpochSecond();
+        EquityCurve.Builder b = EquityCurve.builder(Currency.USD, 1).append(s, 0, 1, 0).append(s + 1, 0, 2, 0)
+                .append(s + 1, 700, 3, 0);
+        assertThatThrownBy(() -> b.append(s + 1, 300, 4, 0)).hasMessageContaining("is not after the previous point at "
+                + T.plusSeconds(1).plusNanos(700));
+        EquityCurve curve = b.append(s + 1, 701, 5, 0).append(s + 2, 0, 6, 0).build();
+        assertThat(curve.time(0)).isEqualTo(T);
+        assertThat(curve.time(2)).isEqualTo(T.plusSeconds(1).plusNanos(700));
+        assertThat(curve.time(3)).isEqualTo(T.plusSeconds(1).plusNanos(701));
+        assertThat(curve.time(4)).isEqualTo(T.plusSeconds(2));
+    }
+
+    @Test
     void compactAppendsAllocateNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         threads.setThreadAllocatedMemoryEnabled(true);
