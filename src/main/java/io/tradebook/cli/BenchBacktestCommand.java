@@ -38,10 +38,11 @@ final class BenchBacktestCommand implements Callable<Integer> {
     @Option(names = "--slow", defaultValue = "30", description = "sma-cross slow period (default ${DEFAULT-VALUE}).")
     int slow;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Untimed runs first, for the JIT compiler to finish (default ${DEFAULT-VALUE}; after 3, runs are still a third slower).")
     int warmup;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "10", description = "Timed runs; the last line is the best (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Override

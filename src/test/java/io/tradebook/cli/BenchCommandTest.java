@@ -23,6 +23,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBacktestEndsWithTheBarsPerSecondLine() {
+        CliRun run = CliRun.of("bench", "backtest", "--bars", "5000", "--warmup", "1", "--runs", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("run 1:", "run 2:", "sma-cross fast=10 slow=30 over 5000 minute bars:");
+        assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).matches("bars/s: [1-9][0-9]*");
+        assertThat(CliRun.of("bench", "backtest", "--bars", "1").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "backtest", "--runs", "0").err()).contains("--runs at least 1");
+    }
+
+    @Test
     void badCountsAreRefused() {
         CliRun run = CliRun.of("bench", "orders", "--orders", "0");
         assertThat(run.exitCode()).isEqualTo(2);
