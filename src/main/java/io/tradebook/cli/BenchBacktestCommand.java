@@ -38,8 +38,10 @@ final class BenchBacktestCommand implements Callable<Integer> {
     @Option(names = "--slow", defaultValue = "30", description = "sma-cross slow period (default ${DEFAULT-VALUE}).")
     int slow;
 
-    @Option(names = "--warmup", defaultValue = "10",
-            description = "Untimed runs first, for the JIT compiler to finish (default ${DEFAULT-VALUE}; after 3, runs are still a third slower).")
+    @Option(names = "--warmup", defaultValue = "30",
+            description = {"Untimed runs first, until the JVM runs steadily (default ${DEFAULT-VALUE}): the JIT compiler finishes in about ten,",
+                "and then G1 grows its young generation to about 2 GB, whose first use (the operating system's first touch of each page)",
+                "makes runs 15 to 21 about five times slower; from about the 22nd run on, runs take the same time."})
     int warmup;
 
     @Option(names = "--runs", defaultValue = "10", description = "Timed runs; the last line is the best (default ${DEFAULT-VALUE}).")
