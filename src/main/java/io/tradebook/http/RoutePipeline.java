@@ -119,7 +119,10 @@ final class RoutePipeline {
         if (reply.contentType() != null) {
             ctx.contentType(reply.contentType()).result(String.valueOf(reply.body()));
         } else {
-            ctx.contentType("application/json").result(mapper.writeValueAsBytes(reply.body()));
+            // written straight to the (possibly compressing) output stream: as a result, Javalin would
+            // copy it there through an 8 KB buffer per request
+            byte[] json = mapper.writeValueAsBytes(reply.body());
+            ctx.contentType("application/json").outputStream().write(json);
         }
     }
 }

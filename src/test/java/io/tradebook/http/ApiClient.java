@@ -61,8 +61,19 @@ final class ApiClient {
 
     /** Any request, with a raw body (null for none) and content type (null for none). */
     Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType);
+    }
+
+    /** A request whose body declares no length: it goes in chunks. */
+    Response sendChunked(String method, String path, String body, String contentType) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return exchange(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                contentType);
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -84,6 +84,22 @@ abstract class BadInputContract {
     }
 
     @Test
+    void bodiesAreReadWhetherTheyDeclareTheirLengthOrNotAndHoweverLong() {
+        String login = "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password-1\"}";
+        ApiClient.Response declared = s.anonymous.post("/api/auth/login", login);
+        assertThat(declared.status()).as(declared.body()).isEqualTo(401);
+        ApiClient.Response chunked = s.anonymous.sendChunked("POST", "/api/auth/login", login, "application/json");
+        assertThat(chunked.status()).as(chunked.body()).isEqualTo(401);
+        // beyond the length read directly, below Javalin's maximum
+        String padded = login.replace("{", "{" + " ".repeat(Call.READ_DIRECTLY + 10));
+        ApiClient.Response large = s.anonymous.post("/api/auth/login", padded);
+        assertThat(large.status()).as(large.body()).isEqualTo(401);
+        ApiClient.Response empty = s.anonymous.post("/api/auth/login", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.isProblem()).isTrue();
+    }
+
+    @Test
     void unknownPathsMethodsLargeBodiesAndFaultsAreProblemsToo() {
         ApiClient.Response unknown = s.anonymous.get("/api/nothing-here");
         assertThat(unknown.status()).isEqualTo(404);
