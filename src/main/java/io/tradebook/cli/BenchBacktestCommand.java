@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code tradebook bench backtest}: sma-cross over synthetic one-minute bars (a deterministic
  * random walk, built before timing) through the whole order path, on one thread. Runs it
- * {@code --warmup} times untimed (the JIT compiles the path), then {@code --runs} times timed, and
+ * {@code --warmup} times untimed (the JIT compiles the path, then G1 settles its heap), then {@code --runs} times timed, and
  * prints each timed run, what the run did, and last the best run as {@code bars/s: N}. A run is
  * timed whole, by the wall clock: wiring, the loop, and the curves and metrics at the end. Each run
  * also shows the CPU time of the thread that ran it, which a machine busy with other work does not
